@@ -1,0 +1,76 @@
+package org.regdesk.server.http.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Hashtable;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.regdesk.server.http.ServerEndpoint;
+
+/**
+ * Runs the RegDesk server while this bundle is active. A changed configuration restarts Jetty;
+ * the {@link ServerEndpoint} service exists exactly while the server is listening.
+ */
+@Component(service = {}, immediate = true, configurationPid = ServerConfiguration.PID)
+@Designate(ocd = ServerConfiguration.class)
+public final class JettyServerComponent {
+
+    private final BundleContext bundleContext;
+    private RegdeskServer server;
+    private ServiceRegistration<ServerEndpoint> endpointRegistration;
+
+    @Activate
+    public JettyServerComponent(BundleContext bundleContext, ServerConfiguration configuration) throws Exception {
+        this.bundleContext = bundleContext;
+        start(configuration);
+    }
+
+    @Modified
+    void modified(ServerConfiguration configuration) throws Exception {
+        stop();
+        start(configuration);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+    }
+
+    private synchronized void start(ServerConfiguration configuration) throws Exception {
+        String version = bundleContext.getBundle().getVersion().toString();
+        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version), Clock.systemUTC());
+        URI uri = started.start();
+        Optional<Path> certificate = started.developmentCertificate();
+        server = started;
+        endpointRegistration = bundleContext.registerService(ServerEndpoint.class, new ServerEndpoint() {
+            @Override
+            public URI baseUri() {
+                return uri;
+            }
+
+            @Override
+            public Optional<Path> developmentCertificate() {
+                return certificate;
+            }
+        }, new Hashtable<>(java.util.Map.of("regdesk.server.uri", uri.toString())));
+    }
+
+    private synchronized void stop() {
+        if (endpointRegistration != null) {
+            endpointRegistration.unregister();
+            endpointRegistration = null;
+        }
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.regdesk.server.http.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Jetty server and its handlers, started and stopped as one unit; no OSGi in here. */
+public final class RegdeskServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegdeskServer.class);
+
+    private final ServerSettings settings;
+    private final Clock clock;
+    private Server jetty;
+    private ServerConnector connector;
+    private Optional<Path> developmentCertificate = Optional.empty();
+
+    public RegdeskServer(ServerSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Starts listening; returns the base URI with the port actually bound. */
+    public synchronized URI start() throws Exception {
+        if (jetty != null) {
+            throw new IllegalStateException("already started");
+        }
+        Server server = new Server();
+        server.setStopAtShutdown(false); // the OSGi component owns the lifecycle
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector serverConnector;
+        if (settings.tlsEnabled()) {
+            http.addCustomizer(new SecureRequestCustomizer());
+            serverConnector = new ServerConnector(server,
+                    new SslConnectionFactory(sslContextFactory(), HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+        } else {
+            LOG.warn("TLS is switched off (tls.enabled=false): traffic is readable on the network");
+            serverConnector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        serverConnector.setHost(settings.host());
+        serverConnector.setPort(settings.port());
+        server.addConnector(serverConnector);
+        server.setHandler(new HealthHandler(settings.version(), clock));
+        server.setDefaultHandler(new NotFoundHandler());
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        jetty = server;
+        connector = serverConnector;
+        URI uri = baseUri();
+        LOG.info("regdesk-server {} listening on {}", settings.version(), uri);
+        return uri;
+    }
+
+    private SslContextFactory.Server sslContextFactory() throws Exception {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setKeyStoreType("PKCS12");
+        if (settings.productionKeystore().isPresent()) {
+            ServerSettings.ProvidedKeystore keystore = settings.productionKeystore().get();
+            ssl.setKeyStorePath(keystore.path().toString());
+            ssl.setKeyStorePassword(new String(keystore.password()));
+        } else {
+            DevelopmentCertificate.Material material =
+                    new DevelopmentCertificate(settings.dataDirectory().resolve("tls"), clock).ensure();
+            char[] password = material.readPassword();
+            ssl.setKeyStorePath(material.keystore().toString());
+            ssl.setKeyStorePassword(new String(password));
+            Arrays.fill(password, '\0');
+            developmentCertificate = Optional.of(material.certificatePem());
+        }
+        return ssl;
+    }
+
+    public synchronized URI baseUri() {
+        if (connector == null) {
+            throw new IllegalStateException("not started");
+        }
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        if ("0.0.0.0".equals(host)) {
+            host = "127.0.0.1";
+        }
+        return URI.create((settings.tlsEnabled() ? "https" : "http") + "://" + host + ":" + connector.getLocalPort() + "/");
+    }
+
+    public synchronized Optional<Path> developmentCertificate() {
+        return developmentCertificate;
+    }
+
+    public synchronized void stop() {
+        if (jetty == null) {
+            return;
+        }
+        try {
+            jetty.stop();
+            LOG.info("regdesk-server stopped");
+        } catch (Exception e) {
+            LOG.error("regdesk-server did not stop cleanly", e);
+        } finally {
+            jetty = null;
+            connector = null;
+        }
+    }
+}

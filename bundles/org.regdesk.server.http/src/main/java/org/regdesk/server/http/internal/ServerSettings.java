@@ -1,0 +1,52 @@
+package org.regdesk.server.http.internal;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Validated server settings, independent of OSGi so the server can be started from plain tests.
+ *
+ * @param productionKeystore keystore from configuration; empty means "generate a development certificate"
+ */
+public record ServerSettings(String host, int port, boolean tlsEnabled, Path dataDirectory,
+        Optional<ProvidedKeystore> productionKeystore, String version) {
+
+    /** A keystore the administrator configured. The password is kept as chars so it can be wiped. */
+    public record ProvidedKeystore(Path path, char[] password) {
+        public ProvidedKeystore {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "ProvidedKeystore[path=" + path + ", password=***]";
+        }
+    }
+
+    public ServerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(productionKeystore, "productionKeystore");
+        Objects.requireNonNull(version, "version");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+    }
+
+    /** Reads the OSGi configuration; relative paths are taken from the working folder. */
+    public static ServerSettings from(ServerConfiguration config, String version) {
+        Optional<ProvidedKeystore> keystore = Optional.empty();
+        String keystorePath = config.tls_keystore_path().trim();
+        if (!keystorePath.isEmpty()) {
+            keystore = Optional.of(new ProvidedKeystore(Path.of(keystorePath).toAbsolutePath(),
+                    config.tls_keystore_password().toCharArray()));
+        }
+        return new ServerSettings(config.host().trim(), config.port(), config.tls_enabled(),
+                Path.of(config.data_directory().trim()).toAbsolutePath(), keystore, version);
+    }
+}

@@ -1,0 +1,136 @@
+package org.regdesk.server.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class RegdeskServerTest {
+
+    @TempDir
+    Path data;
+
+    private RegdeskServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private URI startTls() throws Exception {
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.empty(), "1.2.3.test"),
+                Clock.systemUTC());
+        return server.start();
+    }
+
+    private static HttpClient pinnedClient(Path pem) throws Exception {
+        X509Certificate certificate;
+        try (InputStream in = Files.newInputStream(pem)) {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", certificate);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, URI uri, String method) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthAnswersOverTlsWithTheVersionToAClientThatPinsTheDevelopmentCertificate() throws Exception {
+        URI base = startTls();
+        assertEquals("https", base.getScheme());
+        HttpResponse<String> response = send(pinnedClient(server.developmentCertificate().orElseThrow()),
+                base.resolve("/health"), "GET");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode body = JsonResponses.MAPPER.readTree(response.body());
+        assertEquals("UP", body.get("status").asText());
+        assertEquals("1.2.3.test", body.get("version").asText());
+        assertEquals("regdesk-server", body.get("service").asText());
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCertificateIsRefusedAtTheHandshake() throws Exception {
+        URI base = startTls();
+        HttpClient defaultTrust = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        assertThrows(SSLHandshakeException.class, () -> send(defaultTrust, base.resolve("/health"), "GET"));
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsGetJsonErrorsNotHtml() throws Exception {
+        URI base = startTls();
+        HttpClient client = pinnedClient(server.developmentCertificate().orElseThrow());
+
+        HttpResponse<String> missing = send(client, base.resolve("/nothing-here"), "GET");
+        assertEquals(404, missing.statusCode());
+        assertEquals("not_found", JsonResponses.MAPPER.readTree(missing.body()).get("error").asText());
+
+        HttpResponse<String> post = send(client, base.resolve("/health"), "POST");
+        assertEquals(405, post.statusCode());
+        assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
+        assertEquals("method_not_allowed", JsonResponses.MAPPER.readTree(post.body()).get("error").asText());
+    }
+
+    @Test
+    void aRestartKeepsTheSameCertificateSoPinnedClientsStillConnect() throws Exception {
+        startTls();
+        byte[] firstPem = Files.readAllBytes(server.developmentCertificate().orElseThrow());
+        server.stop();
+
+        URI base = startTls();
+        Path pem = server.developmentCertificate().orElseThrow();
+        assertEquals(new String(firstPem), Files.readString(pem));
+        assertEquals(200, send(pinnedClient(pem), base.resolve("/health"), "GET").statusCode());
+    }
+
+    @Test
+    void withTlsSwitchedOffTheServerSpeaksPlainHttp() throws Exception {
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, false, data, Optional.empty(), "1"),
+                Clock.systemUTC());
+        URI base = server.start();
+        assertEquals("http", base.getScheme());
+        assertEquals(200, send(HttpClient.newHttpClient(), base.resolve("/health"), "GET").statusCode());
+        assertTrue(server.developmentCertificate().isEmpty());
+    }
+
+    @Test
+    void aPortOutsideTheTcpRangeIsRejectedBeforeAnythingStarts() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new ServerSettings("127.0.0.1", 70000, true, data, Optional.empty(), "1"));
+        assertTrue(error.getMessage().contains("70000"));
+    }
+}
