@@ -1,0 +1,51 @@
+package org.regdesk.ui.workstation.l10n;
+
+import java.text.MessageFormat;
+
+import org.eclipse.e4.core.services.nls.Message;
+
+/**
+ * Operator-facing text of the workstation, from {@code OSGI-INF/l10n/bundle*.properties}
+ * (Turkish in {@code bundle_tr}, English in {@code bundle}). e4 injects a fresh instance when the
+ * operator switches language, so every widget that shows text takes it in a {@code @Inject}
+ * method with a {@code @Translation Messages} parameter. Field name = property key.
+ */
+@Message
+public class Messages {
+
+    public String readers_title;
+    public String readers_empty;
+    public String readers_emptyHint;
+
+    public String drivers_title;
+    public String drivers_empty;
+    public String drivers_columnName;
+    public String drivers_columnBundle;
+    public String drivers_columnVersion;
+    public String drivers_columnState;
+
+    public String status_checking;
+    public String status_connected;
+    public String status_unreachable;
+    public String status_untrusted;
+    public String status_failing;
+    public String status_noService;
+    public String status_tooltip;
+
+    public String about_title;
+    public String about_intro;
+    public String about_columnBundle;
+    public String about_columnVersion;
+    public String about_columnState;
+
+    public String bundleState_active;
+    public String bundleState_resolved;
+    public String bundleState_starting;
+    public String bundleState_stopping;
+    public String bundleState_installed;
+
+    /** Fills {@code {0}}-style placeholders of a message. */
+    public static String format(String pattern, Object... arguments) {
+        return MessageFormat.format(pattern, arguments);
+    }
+}

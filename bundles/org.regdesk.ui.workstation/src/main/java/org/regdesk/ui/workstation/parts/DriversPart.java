@@ -1,0 +1,130 @@
+package org.regdesk.ui.workstation.parts;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkUtil;
+import org.regdesk.ui.workstation.l10n.BundleStates;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.widgets.BundleColumns;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * "Drivers": the installed card-driver plug-ins with their version and state, kept live as bundles
+ * are installed, updated or removed. A bundle is a driver when its manifest carries
+ * {@value #DRIVER_HEADER}, whose value is the driver's display name.
+ */
+public class DriversPart {
+
+    public static final String DRIVER_HEADER = "RegDesk-Card-Driver";
+
+    @Inject
+    private UISynchronize sync;
+
+    private final BundleContext bundleContext = FrameworkUtil.getBundle(DriversPart.class).getBundleContext();
+    private final BundleListener bundleListener = event -> refreshLater();
+
+    private Label title;
+    private Label emptyMessage;
+    private TableViewer viewer;
+    private TableViewerColumn nameColumn;
+    private TableViewerColumn bundleColumn;
+    private TableViewerColumn versionColumn;
+    private TableViewerColumn stateColumn;
+    private Messages messages;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        GridLayoutFactory.swtDefaults().margins(16, 16).spacing(8, 12).applyTo(parent);
+        title = new Label(parent, SWT.NONE);
+        title.setFont(JFaceResources.getHeaderFont());
+        title.setData(ReadersPart.ROLE, "drivers.title");
+        emptyMessage = new Label(parent, SWT.WRAP);
+        emptyMessage.setData(ReadersPart.ROLE, "drivers.empty");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(emptyMessage);
+
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.getTable().setData(ReadersPart.ROLE, "drivers.table");
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        nameColumn = BundleColumns.add(viewer, 260, bundle -> bundle.getHeaders().get(DRIVER_HEADER));
+        bundleColumn = BundleColumns.add(viewer, 260, Bundle::getSymbolicName);
+        versionColumn = BundleColumns.add(viewer, 160, bundle -> bundle.getVersion().toString());
+        stateColumn = BundleColumns.add(viewer, 110, bundle -> BundleStates.describe(bundle.getState(), messages));
+        bundleContext.addBundleListener(bundleListener);
+        translate(messages);
+    }
+
+
+    @Inject
+    public void translate(@Translation Messages translated) {
+        this.messages = translated;
+        if (title == null || title.isDisposed()) {
+            return; // e4 injects before @PostConstruct; createControls applies the text
+        }
+        title.setText(translated.drivers_title);
+        emptyMessage.setText(translated.drivers_empty);
+        nameColumn.getColumn().setText(translated.drivers_columnName);
+        bundleColumn.getColumn().setText(translated.drivers_columnBundle);
+        versionColumn.getColumn().setText(translated.drivers_columnVersion);
+        stateColumn.getColumn().setText(translated.drivers_columnState);
+        refresh();
+    }
+
+    /** Installed driver bundles, by display name. */
+    public static List<Bundle> installedDrivers(BundleContext context) {
+        return Arrays.stream(context.getBundles()).filter(bundle -> bundle.getHeaders().get(DRIVER_HEADER) != null)
+                .sorted(Comparator.comparing((Bundle bundle) -> bundle.getHeaders().get(DRIVER_HEADER)))
+                .toList();
+    }
+
+    private void refreshLater() {
+        if (sync != null) {
+            sync.asyncExec(this::refresh);
+        }
+    }
+
+    private void refresh() {
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        List<Bundle> drivers = installedDrivers(bundleContext);
+        viewer.setInput(drivers);
+        boolean empty = drivers.isEmpty();
+        emptyMessage.setVisible(empty);
+        ((GridData) emptyMessage.getLayoutData()).exclude = !empty;
+        title.getParent().layout(true, true);
+    }
+
+    @Focus
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        bundleContext.removeBundleListener(bundleListener);
+    }
+}
