@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * state. A new configuration replaces the component (no {@code @Modified}), which is simplest and
  * cheap: the first check of the new instance runs at once.
  */
-@Component(configurationPid = BackendConnectionConfiguration.PID)
+@Component(configurationPid = BackendConnectionConfiguration.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = BackendConnectionConfiguration.class)
 public final class HealthMonitorComponent implements BackendStatusService {
 

@@ -10,16 +10,19 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.regdesk.server.http.ServerEndpoint;
 
 /**
- * Runs the RegDesk server while this bundle is active. A changed configuration restarts Jetty;
+ * Runs the RegDesk server while its configuration exists (etc/org.regdesk.server.http.cfg, so it never
+ * starts on defaults before the file is read). A changed configuration restarts Jetty;
  * the {@link ServerEndpoint} service exists exactly while the server is listening.
  */
-@Component(service = {}, immediate = true, configurationPid = ServerConfiguration.PID)
+@Component(service = {}, immediate = true, configurationPid = ServerConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ServerConfiguration.class)
 public final class JettyServerComponent {
 

@@ -8,6 +8,7 @@ import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.regdesk.backend.api.BackendStatus;
 import org.regdesk.backend.api.BackendStatusService;
@@ -77,6 +78,7 @@ public class BackendStatusControl {
         label.setToolTipText(shown == null ? null
                 : Messages.format(messages.status_tooltip, shown.detail().orElse(shown.address().toString()),
                         TIME.format(shown.checkedAt())));
-        label.getParent().layout(true, true);
+        // The trim bar sized the control when its text was empty; let the shell grow it.
+        label.getShell().layout(new Control[] { label }, SWT.DEFER);
     }
 }

@@ -1,0 +1,228 @@
+package org.regdesk.server.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.util.tracker.ServiceTracker;
+import org.regdesk.backend.api.BackendStatus;
+import org.regdesk.backend.api.BackendStatusService;
+import org.regdesk.server.http.ServerEndpoint;
+
+/**
+ * The server's DS component and the workstation's backend connector, wired by Declarative Services and
+ * Configuration Admin exactly as in the products, talking over real TLS on loopback.
+ */
+class ServerAndClientIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+
+    @TempDir
+    Path data;
+
+    private ConfigurationAdmin configurationAdmin;
+    private Configuration serverConfiguration;
+    private Configuration clientConfiguration;
+
+    @BeforeEach
+    void configureServer() throws Exception {
+        configurationAdmin = waitForService(ConfigurationAdmin.class);
+        serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
+        serverConfiguration.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString()));
+    }
+
+    @AfterEach
+    void removeConfigurations() throws Exception {
+        if (clientConfiguration != null) {
+            clientConfiguration.delete();
+        }
+        if (serverConfiguration != null) {
+            serverConfiguration.delete();
+        }
+    }
+
+    @Test
+    void theServerComponentAnswersHealthOverTlsWithItsBundleVersion() throws Exception {
+        ServerEndpoint endpoint = waitForService(ServerEndpoint.class);
+        assertEquals("https", endpoint.baseUri().getScheme());
+
+        HttpResponse<String> response = pinnedClient(endpoint.developmentCertificate().orElseThrow())
+                .send(HttpRequest.newBuilder(endpoint.baseUri().resolve("/health")).timeout(WAIT).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"version\":\"" + serverBundle().getVersion() + "\""), response.body());
+    }
+
+    @Test
+    void theWorkstationConnectorReportsConnectedAndPostsTheStatusEvent() throws Exception {
+        ServerEndpoint endpoint = waitForService(ServerEndpoint.class);
+        List<BackendStatus> posted = new CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class,
+                event -> posted.add((BackendStatus) event.getProperty(BackendStatusService.EVENT_DATA)),
+                properties(EventConstants.EVENT_TOPIC, BackendStatusService.TOPIC_STATUS));
+        try {
+            configureClient(endpoint.baseUri(), endpoint.developmentCertificate().orElseThrow());
+            BackendStatusService status = waitForService(BackendStatusService.class);
+
+            BackendStatus connected = waitUntil(status, BackendStatus::isConnected);
+            assertEquals(serverBundle().getVersion().toString(), connected.serverVersion().orElseThrow());
+            waitUntilTrue(() -> posted.stream().anyMatch(BackendStatus::isConnected));
+        } finally {
+            listener.unregister();
+        }
+    }
+
+    @Test
+    void whenTheServerGoesAwayTheConnectorSaysUnreachableAndRecoversWhenItReturns() throws Exception {
+        ServerEndpoint endpoint = waitForService(ServerEndpoint.class);
+        URI firstAddress = endpoint.baseUri();
+        configureClient(firstAddress, endpoint.developmentCertificate().orElseThrow());
+        BackendStatusService status = waitForService(BackendStatusService.class);
+        waitUntil(status, BackendStatus::isConnected);
+
+        serverConfiguration.delete(); // the component deactivates and Jetty stops
+        waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null);
+        status.checkNow();
+        assertEquals(BackendStatus.State.UNREACHABLE, waitUntil(status, s -> !s.isConnected()).state());
+
+        // Back on the same port: the connector recovers on its own.
+        serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
+        serverConfiguration.update(properties("host", "127.0.0.1", "port", firstAddress.getPort(), "data.directory",
+                data.toString()));
+        waitForService(ServerEndpoint.class);
+        status.checkNow();
+        assertTrue(waitUntil(status, BackendStatus::isConnected).isConnected());
+    }
+
+    @Test
+    void aChangedPortRestartsTheServerAndReRegistersItsEndpoint() throws Exception {
+        URI before = waitForService(ServerEndpoint.class).baseUri();
+        serverConfiguration.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
+                "tls.enabled", false));
+        waitUntilTrue(() -> {
+            ServerEndpoint now = serviceOrNull(ServerEndpoint.class);
+            return now != null && "http".equals(now.baseUri().getScheme());
+        });
+        ServerEndpoint after = waitForService(ServerEndpoint.class);
+        assertNotEquals(before, after.baseUri());
+        assertTrue(after.developmentCertificate().isEmpty());
+
+        serverConfiguration.delete();
+        waitUntilTrue(() -> serviceOrNull(ServerEndpoint.class) == null);
+        assertNull(context.getServiceReference(ServerEndpoint.class));
+        serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
+    }
+
+    private void configureClient(URI base, Path certificate) throws Exception {
+        clientConfiguration = configurationAdmin.getConfiguration("org.regdesk.backend.client", "?");
+        clientConfiguration.update(properties("url", base.toString(), "trusted.certificate", certificate.toString(),
+                "poll.interval.seconds", 1, "timeout.seconds", 2));
+    }
+
+    private Bundle serverBundle() {
+        for (Bundle bundle : context.getBundles()) {
+            if ("org.regdesk.server.http".equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("org.regdesk.server.http is not installed");
+    }
+
+    private static Dictionary<String, Object> properties(Object... keysAndValues) {
+        Hashtable<String, Object> table = new Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            table.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return table;
+    }
+
+    private <T> T serviceOrNull(Class<T> type) {
+        var reference = context.getServiceReference(type);
+        return reference == null ? null : context.getService(reference);
+    }
+
+    private <T> T waitForService(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            assertNotNull(tracker.waitForService(WAIT.toMillis()), type.getSimpleName() + " did not appear within " + WAIT);
+            // Our own use count: service factories (Config Admin) invalidate the tracker's copy on close.
+            return context.getService(tracker.getServiceReference());
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static BackendStatus waitUntil(BackendStatusService service, Predicate<BackendStatus> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            BackendStatus current = service.current();
+            if (condition.test(current)) {
+                return current;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("Backend status never matched; last: " + service.current());
+    }
+
+    private static void waitUntilTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    private static HttpClient pinnedClient(Path pem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).connectTimeout(WAIT).build();
+    }
+}
