@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Startup benchmark (run through `./desk bench [runs]`): time from process start to a visible main
+# window, for the materialized workstation and for a bare SWT Shell program (BareShell.java), in
+# the same session, interleaved, with and without the launcher's JIT/GC options. Prints each
+# variant's median and the workstation/baseline ratio. Needs DISPLAY, xdotool and JAVA_HOME.
+set -euo pipefail
+desk_home=${1:?usage: startup.sh <materialized regdesk folder> [runs]}
+runs=${2:-7}
+here=$(cd "$(dirname "$0")" && pwd)
+java="${JAVA_HOME:?}/bin/java"
+tuned="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+swt_classpath="$(ls "$desk_home"/plugins/org.eclipse.swt_*.jar):$(ls "$desk_home"/plugins/org.eclipse.swt.gtk.linux.x86_64_*.jar)"
+classes=$(mktemp -d)
+trap 'rm -rf "$classes"' EXIT
+"$JAVA_HOME/bin/javac" -d "$classes" -cp "$swt_classpath" "$here/BareShell.java"
+
+# Milliseconds from launch until a mapped window whose title matches $1 exists; the program is then
+# stopped. xdotool is polled every 10 ms, so each figure carries ~10-20 ms of polling granularity.
+time_to_window() {
+    local title=$1
+    shift
+    local start end pid
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 &
+    pid=$!
+    until xdotool search --onlyvisible --name "$title" >/dev/null 2>&1; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "program exited before showing a window: $*" >&2
+            return 1
+        fi
+        if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 60000 ]; then
+            echo "no window after 60 s: $*" >&2
+            kill "$pid"
+            return 1
+        fi
+        sleep 0.01
+    done
+    end=$(date +%s%N)
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo $(( (end - start) / 1000000 ))
+}
+
+baseline() { # $1: JVM options
+    # shellcheck disable=SC2086
+    time_to_window "^RegDesk baseline$" "$java" $1 -cp "$classes:$swt_classpath" BareShell
+}
+
+workstation() { # $1: JIT/GC options for the launcher
+    REGDESK_JIT_OPTIONS="$1" time_to_window "^RegDesk - " "$desk_home/regdesk"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+declare -A samples
+variants=("baseline-default" "baseline-tuned" "regdesk-default" "regdesk-tuned")
+run_variant() {
+    case $1 in
+    baseline-default) baseline "" ;;
+    baseline-tuned) baseline "$tuned" ;;
+    regdesk-default) workstation "" ;;
+    regdesk-tuned) workstation "$tuned" ;;
+    esac
+}
+
+echo "Warming up (OSGi bundle cache, SWT native libraries, page cache) ..."
+for variant in "${variants[@]}"; do run_variant "$variant" >/dev/null; done
+for ((i = 1; i <= runs; i++)); do
+    for variant in "${variants[@]}"; do
+        samples[$variant]+="$(run_variant "$variant") "
+    done
+    echo "run $i/$runs done"
+done
+
+echo
+echo "Time to visible window, $runs runs each, $(nproc) cores, $("$java" -version 2>&1 | head -n 1)"
+printf '%-18s %10s   %s\n' variant "median ms" "samples (ms)"
+for variant in "${variants[@]}"; do
+    printf '%-18s %10s   %s\n' "$variant" "$(tr ' ' '\n' <<<"${samples[$variant]}" | grep . | median)" "${samples[$variant]}"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+m() { tr ' ' '\n' <<<"${samples[$1]}" | grep . | median; }
+echo
+echo "ratio regdesk/baseline, launcher options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC): $(ratio "$(m regdesk-tuned)" "$(m baseline-tuned)")"
+echo "ratio regdesk/baseline, JVM defaults:                                          $(ratio "$(m regdesk-default)" "$(m baseline-default)")"
+echo "ratio regdesk as shipped / bare shell with JVM defaults:                       $(ratio "$(m regdesk-tuned)" "$(m baseline-default)")"

@@ -1,0 +1,31 @@
+# Sourced by the RegDesk launchers: sets REGDESK_JAVA to a java (JDK/JRE) of version 21 or newer.
+# Order: $REGDESK_JAVA, $JAVA_HOME, java on PATH, then the newest under the usual install folders.
+
+regdesk_java_major() {
+    "$1" -XshowSettings:properties -version 2>&1 \
+        | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+regdesk_find_java() {
+    minimum=21
+    checked=""
+    for candidate in ${REGDESK_JAVA:-} ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java 2>/dev/null)" \
+        $(ls -d /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java 2>/dev/null | sort -rV); do
+        [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+        major=$(regdesk_java_major "$candidate")
+        checked="$checked
+  $candidate (Java ${major:-?})"
+        if [ -n "$major" ] && [ "$major" -ge "$minimum" ]; then
+            REGDESK_JAVA=$candidate
+            return 0
+        fi
+    done
+    {
+        echo "RegDesk: Java $minimum veya daha yenisi bulunamadı. / No Java $minimum or newer was found."
+        echo "Denenenler / Checked:${checked:-
+  (none / yok)}"
+        echo "Bir JDK $minimum+ kurun (ör. Temurin 21 veya 25) ya da JAVA_HOME'u ona yöneltin."
+        echo "Install a JDK $minimum+ (e.g. Temurin 21 or 25) or point JAVA_HOME at one."
+    } >&2
+    return 1
+}
