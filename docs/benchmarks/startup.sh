@@ -44,7 +44,7 @@ time_to_window() {
 
 baseline() { # $1: JVM options
     # shellcheck disable=SC2086
-    time_to_window "^RegDesk baseline$" "$java" $1 -cp "$classes:$swt_classpath" BareShell
+    time_to_window "^RegDesk baseline" "$java" $1 -cp "$classes:$swt_classpath" BareShell
 }
 
 workstation() { # $1: JIT/GC options for the launcher
