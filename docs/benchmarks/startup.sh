@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Startup benchmark (run through `./desk bench [runs]`): time from process start to a visible main
 # window, for the materialized workstation and for a bare SWT Shell program (BareShell.java), in
-# the same session, interleaved, with and without the launcher's JIT/GC options. Prints each
+# the same session, interleaved, with and without the launcher's JIT/GC options and AOT cache. Prints each
 # variant's median and the workstation/baseline ratio. Needs DISPLAY, xdotool and JAVA_HOME.
 set -euo pipefail
 desk_home=${1:?usage: startup.sh <materialized regdesk folder> [runs]}
@@ -47,24 +47,28 @@ baseline() { # $1: JVM options
     time_to_window "^RegDesk baseline" "$java" $1 -cp "$classes:$swt_classpath" BareShell
 }
 
-workstation() { # $1: JIT/GC options for the launcher
-    REGDESK_JIT_OPTIONS="$1" time_to_window "^RegDesk - " "$desk_home/regdesk"
+workstation() { # $1: JIT/GC options for the launcher, $2: AOT cache on/off
+    REGDESK_JIT_OPTIONS="$1" REGDESK_AOT="$2" time_to_window "^RegDesk - " "$desk_home/regdesk"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 declare -A samples
-variants=("baseline-default" "baseline-tuned" "regdesk-default" "regdesk-tuned")
+variants=("baseline-default" "baseline-tuned" "regdesk-default" "regdesk-tuned" "regdesk-shipped")
 run_variant() {
     case $1 in
     baseline-default) baseline "" ;;
     baseline-tuned) baseline "$tuned" ;;
-    regdesk-default) workstation "" ;;
-    regdesk-tuned) workstation "$tuned" ;;
+    regdesk-default) workstation "" off ;;
+    regdesk-tuned) workstation "$tuned" off ;;
+    regdesk-shipped) workstation "$tuned" on ;;
     esac
 }
 
-echo "Warming up (OSGi bundle cache, SWT native libraries, page cache) ..."
+# The shipped launcher records its AOT cache on the first start: start from none, so the warm-up
+# run of regdesk-shipped is that first start.
+rm -f "$desk_home"/configuration/regdesk-java*.aot
+echo "Warming up (OSGi bundle cache, SWT native libraries, page cache, AOT cache) ..."
 for variant in "${variants[@]}"; do run_variant "$variant" >/dev/null; done
 for ((i = 1; i <= runs; i++)); do
     for variant in "${variants[@]}"; do
@@ -82,6 +86,7 @@ done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 m() { tr ' ' '\n' <<<"${samples[$1]}" | grep . | median; }
 echo
-echo "ratio regdesk/baseline, launcher options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC): $(ratio "$(m regdesk-tuned)" "$(m baseline-tuned)")"
-echo "ratio regdesk/baseline, JVM defaults:                                          $(ratio "$(m regdesk-default)" "$(m baseline-default)")"
-echo "ratio regdesk as shipped / bare shell with JVM defaults:                       $(ratio "$(m regdesk-tuned)" "$(m baseline-default)")"
+echo "ratio regdesk/baseline, both with JVM defaults (before):              $(ratio "$(m regdesk-default)" "$(m baseline-default)")"
+echo "ratio regdesk/baseline, both with C1 + serial GC:                      $(ratio "$(m regdesk-tuned)" "$(m baseline-tuned)")"
+echo "ratio regdesk as shipped (C1, serial GC, AOT cache) / baseline, same JIT: $(ratio "$(m regdesk-shipped)" "$(m baseline-tuned)")"
+echo "ratio regdesk as shipped / bare shell with JVM defaults (after):        $(ratio "$(m regdesk-shipped)" "$(m baseline-default)")"

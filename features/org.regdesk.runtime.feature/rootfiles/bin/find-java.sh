@@ -1,7 +1,15 @@
-# Sourced by the RegDesk launchers: sets REGDESK_JAVA to a java (JDK/JRE) of version 21 or newer.
+# Sourced by the RegDesk launchers: sets REGDESK_JAVA to a java (JDK/JRE) of version 21 or newer
+# and REGDESK_JAVA_MAJOR to its major version.
 # Order: $REGDESK_JAVA, $JAVA_HOME, java on PATH, then the newest under the usual install folders.
 
+# Major version of a java binary: from the JDK's 'release' file when there is one (instant), else by
+# asking the JVM (about 0.1 s, which every start would pay).
 regdesk_java_major() {
+    release="$(cd "$(dirname "$(readlink -f "$1")")/.." 2>/dev/null && pwd)/release"
+    if [ -f "$release" ]; then
+        sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1
+        return
+    fi
     "$1" -XshowSettings:properties -version 2>&1 \
         | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
@@ -17,6 +25,7 @@ regdesk_find_java() {
   $candidate (Java ${major:-?})"
         if [ -n "$major" ] && [ "$major" -ge "$minimum" ]; then
             REGDESK_JAVA=$candidate
+            REGDESK_JAVA_MAJOR=$major
             return 0
         fi
     done
