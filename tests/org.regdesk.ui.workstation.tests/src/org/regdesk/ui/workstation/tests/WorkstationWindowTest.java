@@ -27,16 +27,18 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.regdesk.ui.workstation.handlers.SwitchLanguageHandler;
 
 /**
- * The workstation as an operator meets it: the main window, its two parts, the status bar, and the
- * language switch from Turkish to English and back.
+ * The workstation as an operator meets it: the main window, its two parts, the status bar, the
+ * About dialog, and the language switch from Turkish to English and back.
  */
 class WorkstationWindowTest {
 
@@ -105,11 +107,40 @@ class WorkstationWindowTest {
         assertEquals("Bağlı kart okuyucu yok.", labelWithRole("readers.empty").getText());
     }
 
+    @Test
+    void theAboutDialogListsEveryInstalledBundleWithItsVersion() {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        Map<String, String> shown = new java.util.HashMap<>();
+        String[] title = new String[1];
+        // The dialog is modal: read and close it from a timer while the command's open() blocks.
+        display.timerExec(500, () -> {
+            for (Shell candidate : display.getShells()) {
+                Control table = findByRole(candidate, "about.bundles");
+                if (table != null) {
+                    title[0] = candidate.getText();
+                    for (TableItem item : ((Table) table).getItems()) {
+                        shown.put(item.getText(0), item.getText(1));
+                    }
+                    candidate.close();
+                }
+            }
+        });
+        execute("org.regdesk.ui.workstation.command.about", Map.of());
+
+        assertEquals("RegDesk hakkında", title[0]);
+        assertEquals(context.getBundles().length, shown.size());
+        Bundle workstation = FrameworkUtil.getBundle(SwitchLanguageHandler.class);
+        assertEquals(workstation.getVersion().toString(), shown.get(workstation.getSymbolicName()));
+    }
+
     private void switchLanguage(String languageTag) {
-        IEclipseContext context = application.getContext();
-        ParameterizedCommand command = context.get(ECommandService.class).createCommand(
-                "org.regdesk.ui.workstation.command.switchlanguage",
+        execute("org.regdesk.ui.workstation.command.switchlanguage",
                 Map.of(SwitchLanguageHandler.LOCALE_PARAMETER, languageTag));
+    }
+
+    private void execute(String commandId, Map<String, Object> parameters) {
+        IEclipseContext context = application.getContext();
+        ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, parameters);
         context.get(EHandlerService.class).executeHandler(command);
         spin();
     }

@@ -77,7 +77,6 @@ public class DriversPart {
         translate(messages);
     }
 
-
     @Inject
     public void translate(@Translation Messages translated) {
         this.messages = translated;
