@@ -1,9 +1,16 @@
 package org.regdesk.server.http.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpVersion;
@@ -62,7 +69,7 @@ public final class RegdeskServer {
             server.start();
         } catch (Exception e) {
             server.stop();
-            throw e;
+            throw explainBindFailure(e);
         }
         jetty = server;
         connector = serverConnector;
@@ -71,12 +78,49 @@ public final class RegdeskServer {
         return uri;
     }
 
+    private Exception explainBindFailure(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return new ServerStartException("Port " + settings.port() + " on " + settings.host()
+                        + " is already in use or not allowed (" + cause.getMessage() + "). Stop the other program or set "
+                        + "another 'port' in " + ServerStartException.CONFIG_FILE + ".", failure);
+            }
+        }
+        return failure;
+    }
+
+    /** Opens the configured keystore once, so a wrong path or password is reported in plain words. */
+    private static void checkProvidedKeystore(ServerSettings.ProvidedKeystore keystore) throws ServerStartException {
+        Path path = keystore.path();
+        if (!Files.isReadable(path)) {
+            throw new ServerStartException("TLS keystore " + path + " does not exist or cannot be read. Check "
+                    + "'tls.keystore.path' in " + ServerStartException.CONFIG_FILE + ".", null);
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, keystore.password());
+            boolean hasKey = false;
+            for (String alias : Collections.list(store.aliases())) {
+                hasKey |= store.isKeyEntry(alias);
+            }
+            if (!hasKey) {
+                throw new ServerStartException("TLS keystore " + path + " holds no private key: it must contain the "
+                        + "server's key and certificate chain.", null);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ServerStartException("TLS keystore " + path + " cannot be opened: wrong password or not a PKCS#12 "
+                    + "file (" + e.getMessage() + "). Check 'tls.keystore.password' in " + ServerStartException.CONFIG_FILE
+                    + ".", e);
+        }
+    }
+
     private SslContextFactory.Server sslContextFactory() throws Exception {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         ssl.setKeyStoreType("PKCS12");
         if (settings.productionKeystore().isPresent()) {
             ServerSettings.ProvidedKeystore keystore = settings.productionKeystore().get();
+            checkProvidedKeystore(keystore);
             ssl.setKeyStorePath(keystore.path().toString());
             ssl.setKeyStorePassword(new String(keystore.password()));
         } else {

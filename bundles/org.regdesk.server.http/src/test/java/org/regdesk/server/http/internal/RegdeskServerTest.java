@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,6 +127,52 @@ class RegdeskServerTest {
         assertEquals("http", base.getScheme());
         assertEquals(200, send(HttpClient.newHttpClient(), base.resolve("/health"), "GET").statusCode());
         assertTrue(server.developmentCertificate().isEmpty());
+    }
+
+    @Test
+    void aConfiguredProductionKeystoreIsServedAndNoDevelopmentCertificateIsMade() throws Exception {
+        DevelopmentCertificate.Material production = new DevelopmentCertificate(data.resolve("ca-issued"),
+                Clock.systemUTC()).ensure();
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data.resolve("state"),
+                Optional.of(new ServerSettings.ProvidedKeystore(production.keystore(), production.readPassword())), "1"),
+                Clock.systemUTC());
+        URI base = server.start();
+
+        assertEquals(200, send(pinnedClient(production.certificatePem()), base.resolve("/health"), "GET").statusCode());
+        assertTrue(server.developmentCertificate().isEmpty());
+        assertTrue(Files.notExists(data.resolve("state").resolve("tls")), "no self-signed certificate next to a real one");
+    }
+
+    @Test
+    void aWrongKeystorePasswordNamesTheSettingToFix() throws Exception {
+        DevelopmentCertificate.Material production = new DevelopmentCertificate(data.resolve("ca-issued"),
+                Clock.systemUTC()).ensure();
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.of(
+                new ServerSettings.ProvidedKeystore(production.keystore(), "not-the-password".toCharArray())), "1"),
+                Clock.systemUTC());
+        ServerStartException error = assertThrows(ServerStartException.class, server::start);
+        assertTrue(error.getMessage().contains("tls.keystore.password"), error.getMessage());
+    }
+
+    @Test
+    void aMissingKeystoreNamesThePathSetting() {
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.of(
+                new ServerSettings.ProvidedKeystore(data.resolve("missing.p12"), new char[0])), "1"), Clock.systemUTC());
+        ServerStartException error = assertThrows(ServerStartException.class, server::start);
+        assertTrue(error.getMessage().contains("missing.p12") && error.getMessage().contains("tls.keystore.path"),
+                error.getMessage());
+    }
+
+    @Test
+    void aPortThatIsTakenIsReportedAsSuchAndNothingKeepsListening() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server = new RegdeskServer(new ServerSettings("127.0.0.1", taken.getLocalPort(), true, data, Optional.empty(),
+                    "1"), Clock.systemUTC());
+            ServerStartException error = assertThrows(ServerStartException.class, server::start);
+            assertTrue(error.getMessage().contains("Port " + taken.getLocalPort()) && error.getMessage().contains("port"),
+                    error.getMessage());
+            assertThrows(IllegalStateException.class, server::baseUri, "a failed start leaves no half-started server");
+        }
     }
 
     @Test
