@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -110,7 +111,7 @@ class WorkstationWindowTest {
     @Test
     void theAboutDialogListsEveryInstalledBundleWithItsVersion() {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        Map<String, String> shown = new java.util.HashMap<>();
+        Map<String, String> shown = new HashMap<>();
         String[] title = new String[1];
         // The dialog is modal: read and close it from a timer while the command's open() blocks.
         display.timerExec(500, () -> {

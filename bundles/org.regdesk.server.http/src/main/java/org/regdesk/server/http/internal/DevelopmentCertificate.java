@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class DevelopmentCertificate {
             try (InputStream in = Files.newInputStream(keystore)) {
                 store.load(in, password);
             } finally {
-                java.util.Arrays.fill(password, '\0');
+                Arrays.fill(password, '\0');
             }
             X509Certificate certificate = (X509Certificate) store.getCertificate(ALIAS);
             if (certificate == null) {
@@ -140,7 +141,7 @@ public final class DevelopmentCertificate {
             }
             Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
         try (Writer writer = Files.newBufferedWriter(pem, StandardCharsets.US_ASCII);
                 JcaPEMWriter pemWriter = new JcaPEMWriter(writer)) {
@@ -200,6 +201,6 @@ public final class DevelopmentCertificate {
             Files.createFile(file);
         }
         Files.write(file, content);
-        java.util.Arrays.fill(content, (byte) 0);
+        Arrays.fill(content, (byte) 0);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -63,7 +64,7 @@ public final class JettyServerComponent {
             public Optional<Path> developmentCertificate() {
                 return certificate;
             }
-        }, new Hashtable<>(java.util.Map.of("regdesk.server.uri", uri.toString())));
+        }, new Hashtable<>(Map.of("regdesk.server.uri", uri.toString())));
     }
 
     private synchronized void stop() {
