@@ -1,6 +1,7 @@
 # Sourced by the RegDesk launchers: sets REGDESK_JAVA to a java (JDK/JRE) of version 21 or newer
 # and REGDESK_JAVA_MAJOR to its major version.
-# Order: $REGDESK_JAVA, $JAVA_HOME, java on PATH, then the newest under the usual install folders.
+# Order: $REGDESK_JAVA, $JAVA_HOME, java on PATH, then the newest under the usual install folders
+# ($REGDESK_JAVA_SEARCH, a list of globs, replaces those folders; tests use it).
 
 # Major version of a java binary: from the JDK's 'release' file when there is one (instant), else by
 # asking the JVM (about 0.1 s, which every start would pay).
@@ -18,7 +19,7 @@ regdesk_find_java() {
     minimum=21
     checked=""
     for candidate in ${REGDESK_JAVA:-} ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java 2>/dev/null)" \
-        $(ls -d /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java 2>/dev/null | sort -rV); do
+        $(ls -d ${REGDESK_JAVA_SEARCH:-/usr/lib/jvm/*/bin/java /opt/java/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java} 2>/dev/null | sort -rV); do
         [ -n "$candidate" ] && [ -x "$candidate" ] || continue
         major=$(regdesk_java_major "$candidate")
         checked="$checked

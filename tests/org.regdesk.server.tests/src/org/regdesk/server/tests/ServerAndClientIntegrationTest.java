@@ -75,6 +75,10 @@ class ServerAndClientIntegrationTest {
         if (serverConfiguration != null) {
             serverConfiguration.delete();
         }
+        // Config Admin deactivates components asynchronously: the next test must not meet this
+        // test's server (whose @TempDir is about to go).
+        waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null
+                && context.getServiceReference(BackendStatusService.class) == null);
     }
 
     @Test
