@@ -40,7 +40,6 @@ public final class HealthMonitorComponent implements BackendStatusService {
     private final ScheduledExecutorService scheduler;
     private volatile BackendStatus current;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
     @Activate
@@ -67,6 +66,26 @@ public final class HealthMonitorComponent implements BackendStatusService {
         scheduler.shutdownNow();
     }
 
+    /** Event Admin may arrive after the first check: announce the status we already have. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindEventAdmin(EventAdmin events) {
+        eventAdmin = events;
+        publish(current);
+    }
+
+    void unbindEventAdmin(EventAdmin events) {
+        if (eventAdmin == events) {
+            eventAdmin = null;
+        }
+    }
+
+    private void publish(BackendStatus status) {
+        EventAdmin events = eventAdmin;
+        if (events != null && status.state() != BackendStatus.State.CHECKING) {
+            events.postEvent(new Event(TOPIC_STATUS, Map.of(EVENT_DATA, status)));
+        }
+    }
+
     @Override
     public BackendStatus current() {
         return current;
@@ -90,9 +109,6 @@ public final class HealthMonitorComponent implements BackendStatusService {
                 LOG.warn("Backend {} is {}: {}", next.address(), next.state(), next.detail().orElse(""));
             }
         }
-        EventAdmin events = eventAdmin;
-        if (events != null) {
-            events.postEvent(new Event(TOPIC_STATUS, Map.of(EVENT_DATA, next)));
-        }
+        publish(next);
     }
 }
