@@ -96,9 +96,13 @@ public final class VirtualCardBridge implements AutoCloseable {
     private void serve(Socket connection) {
         try (connection; DataInputStream in = new DataInputStream(connection.getInputStream());
                 DataOutputStream out = new DataOutputStream(connection.getOutputStream())) {
+            boolean quickAck = connection.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
             while (true) {
-                // Without quick ACKs each APDU waits ~40 ms for the delayed ACK (FIELD-NOTES).
-                connection.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+                // Without quick ACKs each APDU waits ~40 ms for the delayed ACK; Linux resets the
+                // option after every read, so it is set again before each one.
+                if (quickAck) {
+                    connection.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+                }
                 int length = in.readUnsignedShort();
                 byte[] message = in.readNBytes(length);
                 if (message.length != length) {
