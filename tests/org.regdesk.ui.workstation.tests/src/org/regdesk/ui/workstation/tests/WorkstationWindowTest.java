@@ -80,19 +80,22 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void openingTheDriversTabShowsTheDriverListWithItsEmptyState() {
+    void theDriversTabListsTheInstalledCardDriverWithVersionAndState() {
         CTabFolder folder = tabFolder();
         MPart drivers = (MPart) modelService.find("org.regdesk.ui.workstation.part.drivers", application);
         // What the stack renderer does on a tab click. Real clicks (Display.post) are not used here:
         // the test harness brings the e4 drag-and-drop addon, whose drag detection swallows them.
         application.getContext().get(EPartService.class).activate(drivers);
         waitFor("Drivers tab selected", () -> folder.getSelection() == folder.getItem(1), true);
-        waitFor("drivers empty state shown", () -> findByRole(shell, "drivers.empty") != null, true);
-        assertTrue(labelWithRole("drivers.empty").getText().startsWith("Yüklü kart sürücüsü yok."));
         Table table = (Table) findByRole(shell, "drivers.table");
         assertEquals(List.of("Sürücü", "Paket", "Sürüm", "Durum"),
                 Arrays.stream(table.getColumns()).map(TableColumn::getText).toList());
-        assertEquals(0, table.getItemCount(), "no driver bundle is installed yet");
+        waitFor("one driver listed", table::getItemCount, 1);
+        Bundle pcsc = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
+                .filter(bundle -> "org.regdesk.card.pcsc".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        assertEquals(List.of("RegDesk reference card (PC/SC)", "org.regdesk.card.pcsc", pcsc.getVersion().toString()),
+                List.of(table.getItem(0).getText(0), table.getItem(0).getText(1), table.getItem(0).getText(2)));
+        assertEquals(null, findByRole(shell, "drivers.empty"), "no empty-state text next to a driver");
     }
 
     @Test

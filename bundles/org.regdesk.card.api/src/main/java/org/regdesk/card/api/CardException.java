@@ -15,6 +15,8 @@ public class CardException extends Exception {
         PIN_BLOCKED,
         /** The card has no PIN yet; it must be created through an authorized unblock. */
         PIN_NOT_SET,
+        /** The operation needs the PIN verified in this session first. */
+        PIN_NOT_VERIFIED,
         /** The new PIN breaks the card's rules (length, digits only). Nothing changed on the card. */
         PIN_POLICY,
         /** The unblock authorization was wrong, replayed or for another card. Nothing changed. */

@@ -42,8 +42,7 @@ class ReferenceCardAppletTest {
 
     @BeforeEach
     void freshCard() throws Exception {
-        card = new CardSimulator();
-        card.installApplet(AIDUtil.create(AID), ReferenceCardApplet.class);
+        card = ReferenceCards.newCard();
         personalized = factory.personalize(card::transmitCommand, SERIAL,
                 new TestCardFactory.Holder("AYŞE YILMAZ", "10000000146"));
     }

@@ -1,0 +1,12 @@
+package org.regdesk.card.api;
+
+/**
+ * How a driver reaches a card. Each transport (PC/SC, PKCS#11) offers its own sub-interface; a
+ * driver opens only the kinds it understands.
+ */
+public interface CardTransport extends AutoCloseable {
+
+    /** Releases the card; a card that is reset this way forgets a verified PIN. */
+    @Override
+    void close();
+}

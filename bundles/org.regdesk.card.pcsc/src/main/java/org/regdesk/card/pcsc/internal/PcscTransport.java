@@ -1,0 +1,94 @@
+package org.regdesk.card.pcsc.internal;
+
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.smartcardio.Card;
+import javax.smartcardio.CardNotPresentException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
+
+import org.regdesk.card.api.ApduTransport;
+import org.regdesk.card.api.CardException;
+import org.regdesk.card.api.CardException.Reason;
+import org.regdesk.card.api.CardProbe;
+import org.regdesk.card.api.CardReader;
+
+/** APDUs to a card in a PC/SC reader through javax.smartcardio; a pulled card becomes CARD_REMOVED. */
+public final class PcscTransport implements ApduTransport {
+
+    private final Card card;
+    private final CardProbe probe;
+
+    private PcscTransport(Card card, CardProbe probe) {
+        this.card = card;
+        this.probe = probe;
+    }
+
+    /** Connects to the card in {@code terminal}. */
+    public static PcscTransport connect(CardTerminal terminal) throws CardException {
+        try {
+            Card card = terminal.connect("*");
+            CardProbe probe = new CardProbe(new CardReader("pcsc:" + terminal.getName(), terminal.getName()),
+                    HexFormat.of().withUpperCase().formatHex(card.getATR().getBytes()), Map.of());
+            return new PcscTransport(card, probe);
+        } catch (javax.smartcardio.CardException e) {
+            throw translate(e, "Connecting to the card in " + terminal.getName());
+        }
+    }
+
+    public CardProbe probe() {
+        return probe;
+    }
+
+    @Override
+    public byte[] transmit(byte[] command) throws CardException {
+        try {
+            return card.getBasicChannel().transmit(new CommandAPDU(command)).getBytes();
+        } catch (javax.smartcardio.CardException e) {
+            throw translate(e, "Talking to the card");
+        } catch (IllegalStateException disconnected) {
+            throw new CardException(Reason.CARD_REMOVED, "The card is no longer connected", disconnected);
+        }
+    }
+
+    @Override
+    public void beginExclusive() throws CardException {
+        try {
+            card.beginExclusive();
+        } catch (javax.smartcardio.CardException e) {
+            throw translate(e, "Reserving the card");
+        } catch (IllegalStateException disconnected) {
+            throw new CardException(Reason.CARD_REMOVED, "The card is no longer connected", disconnected);
+        }
+    }
+
+    @Override
+    public void endExclusive() {
+        try {
+            card.endExclusive();
+        } catch (javax.smartcardio.CardException | IllegalStateException gone) {
+            // the card left: nothing to release
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            card.disconnect(true);
+        } catch (javax.smartcardio.CardException | IllegalStateException gone) {
+            // already gone
+        }
+    }
+
+    /** PC/SC reports a pulled card with several codes; all of them mean the same to an operator. */
+    static CardException translate(javax.smartcardio.CardException e, String operation) {
+        String message = String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT);
+        boolean removed = e instanceof CardNotPresentException || message.contains("REMOVED")
+                || message.contains("NO_SMARTCARD") || message.contains("RESET_CARD") || message.contains("NOT_TRANSACTED")
+                || message.contains("READER_UNAVAILABLE");
+        return removed ? new CardException(Reason.CARD_REMOVED, operation + ": the card was removed", e)
+                : new CardException(Reason.IO, operation + " failed: " + e.getMessage(), e);
+    }
+}
