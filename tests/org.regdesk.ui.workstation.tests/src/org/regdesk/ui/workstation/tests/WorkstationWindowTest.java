@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.regdesk.card.api.CardService;
 import org.regdesk.ui.workstation.handlers.SwitchLanguageHandler;
 
 /**
@@ -74,9 +75,29 @@ class WorkstationWindowTest {
         assertEquals(List.of("Okuyucular ve kartlar", "Sürücüler"), tabTexts());
         MPart readers = (MPart) modelService.find("org.regdesk.ui.workstation.part.readers", application);
         assertNotNull(readers.getObject(), "the Readers & cards part is created at start-up");
-        assertEquals("Bağlı kart okuyucu yok.", labelWithRole("readers.empty").getText());
+        assertEquals("Kart okuyucular ve kartlar", labelWithRole("readers.title").getText());
         // No backend is configured in this test runtime, so the connector is absent and says so.
         assertEquals("Sunucu: bağlayıcı yüklü değil", labelWithRole("status.backend").getText());
+    }
+
+    @Test
+    void theReadersPartShowsWhatTheCardLayerSeesOrSaysThereIsNoReader() {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        CardService cards = context.getService(context.getServiceReference(CardService.class));
+        // The registry scans every second; give it two scans to settle on this machine's readers.
+        long settle = System.currentTimeMillis() + 2500;
+        while (System.currentTimeMillis() < settle) {
+            spin();
+        }
+        List<String> readers = cards.readers().stream().map(view -> view.reader().name()).toList();
+        if (readers.isEmpty()) {
+            assertEquals("Bağlı kart okuyucu yok.", labelWithRole("readers.empty").getText());
+        } else {
+            Table table = (Table) findByRole(shell, "readers.table");
+            waitFor("one row per reader", () -> Arrays.stream(table.getItems()).map(item -> item.getText(0)).toList(), readers);
+            assertEquals("kart yok", table.getItem(0).getText(1), "virtual readers hold no card in this test");
+            assertEquals(null, findByRole(shell, "readers.empty"));
+        }
     }
 
     @Test
@@ -103,12 +124,12 @@ class WorkstationWindowTest {
         switchLanguage("en");
         waitFor("English tab labels", this::tabTexts, List.of("Readers & cards", "Drivers"));
         waitFor("English window title", shell::getText, "RegDesk - Registry desk");
-        assertEquals("No card reader is connected.", labelWithRole("readers.empty").getText());
+        assertEquals("Card readers and cards", labelWithRole("readers.title").getText());
         assertEquals("Backend: no connector installed", labelWithRole("status.backend").getText());
 
         switchLanguage("tr");
         waitFor("Turkish tab labels", this::tabTexts, List.of("Okuyucular ve kartlar", "Sürücüler"));
-        assertEquals("Bağlı kart okuyucu yok.", labelWithRole("readers.empty").getText());
+        assertEquals("Kart okuyucular ve kartlar", labelWithRole("readers.title").getText());
     }
 
     @Test

@@ -6,6 +6,9 @@ package org.regdesk.card.api;
  */
 public interface CardTransport extends AutoCloseable {
 
+    /** What the transport saw of the card when it connected (reader, ATR, token info). */
+    CardProbe probe();
+
     /** Releases the card; a card that is reset this way forgets a verified PIN. */
     @Override
     void close();

@@ -26,6 +26,12 @@ class InProcessReferenceCardTest extends CardDriverContractTest {
     /** APDUs straight into the simulator; "pulled" makes every later APDU fail as a real reader would. */
     private final ApduTransport transport = new ApduTransport() {
         @Override
+        public CardProbe probe() {
+            return new CardProbe(new CardReader("jcardsim:0", "jCardSim"),
+                    HexFormat.of().withUpperCase().formatHex(card.getATR()), Map.of());
+        }
+
+        @Override
         public byte[] transmit(byte[] command) throws CardException {
             if (apdusUntilPulled == 0) {
                 pulled = true;
@@ -65,8 +71,7 @@ class InProcessReferenceCardTest extends CardDriverContractTest {
     @Override
     CardSession open() throws Exception {
         ReferenceCardDriver driver = new ReferenceCardDriver();
-        CardProbe probe = new CardProbe(new CardReader("jcardsim:0", "jCardSim"), HexFormat.of().withUpperCase()
-                .formatHex(card.getATR()), Map.of());
+        CardProbe probe = transport.probe();
         assertTrue(driver.match(probe) > 0, "the reference driver recognises the reference ATR");
         return driver.open(probe, transport);
     }

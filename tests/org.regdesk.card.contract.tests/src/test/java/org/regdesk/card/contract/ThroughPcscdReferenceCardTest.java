@@ -98,6 +98,11 @@ class ThroughPcscdReferenceCardTest extends CardDriverContractTest {
         }
 
         @Override
+        public org.regdesk.card.api.CardProbe probe() {
+            return pcsc.probe();
+        }
+
+        @Override
         public byte[] transmit(byte[] command) throws CardException {
             if (apdusUntilPulled == 0) {
                 apdusUntilPulled = -1;

@@ -13,7 +13,6 @@ import org.regdesk.card.api.ApduTransport;
 import org.regdesk.card.api.CardException;
 import org.regdesk.card.api.CardException.Reason;
 import org.regdesk.card.api.CardProbe;
-import org.regdesk.card.api.CardReader;
 
 /** APDUs to a card in a PC/SC reader through javax.smartcardio; a pulled card becomes CARD_REMOVED. */
 public final class PcscTransport implements ApduTransport {
@@ -30,7 +29,7 @@ public final class PcscTransport implements ApduTransport {
     public static PcscTransport connect(CardTerminal terminal) throws CardException {
         try {
             Card card = terminal.connect("*");
-            CardProbe probe = new CardProbe(new CardReader("pcsc:" + terminal.getName(), terminal.getName()),
+            CardProbe probe = new CardProbe(PcscReaderProvider.reader(terminal),
                     HexFormat.of().withUpperCase().formatHex(card.getATR().getBytes()), Map.of());
             return new PcscTransport(card, probe);
         } catch (javax.smartcardio.CardException e) {
@@ -38,6 +37,7 @@ public final class PcscTransport implements ApduTransport {
         }
     }
 
+    @Override
     public CardProbe probe() {
         return probe;
     }

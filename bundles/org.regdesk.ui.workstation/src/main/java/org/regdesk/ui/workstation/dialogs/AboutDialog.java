@@ -17,7 +17,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.regdesk.ui.workstation.l10n.BundleStates;
 import org.regdesk.ui.workstation.l10n.Messages;
-import org.regdesk.ui.workstation.widgets.BundleColumns;
+import org.regdesk.ui.workstation.widgets.TableColumns;
 
 /**
  * Product version and every installed bundle with its version and state: what support asks for
@@ -56,10 +56,10 @@ public class AboutDialog extends Dialog {
         viewer.getTable().setLinesVisible(true);
         viewer.getTable().setData("org.regdesk.role", "about.bundles");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        BundleColumns.add(viewer, 340, Bundle::getSymbolicName).getColumn().setText(messages.about_columnBundle);
-        BundleColumns.add(viewer, 200, bundle -> bundle.getVersion().toString()).getColumn()
+        TableColumns.add(viewer, Bundle.class, 340, Bundle::getSymbolicName).getColumn().setText(messages.about_columnBundle);
+        TableColumns.add(viewer, Bundle.class, 200, bundle -> bundle.getVersion().toString()).getColumn()
                 .setText(messages.about_columnVersion);
-        BundleColumns.add(viewer, 110, bundle -> BundleStates.describe(bundle.getState(), messages)).getColumn()
+        TableColumns.add(viewer, Bundle.class, 110, bundle -> BundleStates.describe(bundle.getState(), messages)).getColumn()
                 .setText(messages.about_columnState);
         viewer.setInput(Arrays.stream(bundleContext.getBundles())
                 .sorted(Comparator.comparing(Bundle::getSymbolicName, Comparator.nullsFirst(String::compareTo)))

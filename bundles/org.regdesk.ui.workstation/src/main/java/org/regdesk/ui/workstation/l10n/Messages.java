@@ -16,6 +16,18 @@ public class Messages {
     public String readers_title;
     public String readers_empty;
     public String readers_emptyHint;
+    public String readers_columnReader;
+    public String readers_columnCard;
+    public String readers_columnHolder;
+    public String readers_columnPin;
+    public String readers_columnCertificate;
+    public String readers_noCard;
+    public String readers_unreadable;
+    public String readers_expires;
+    public String pin_ready;
+    public String pin_finalTry;
+    public String pin_blocked;
+    public String pin_notSet;
 
     public String drivers_title;
     public String drivers_empty;

@@ -23,7 +23,7 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkUtil;
 import org.regdesk.ui.workstation.l10n.BundleStates;
 import org.regdesk.ui.workstation.l10n.Messages;
-import org.regdesk.ui.workstation.widgets.BundleColumns;
+import org.regdesk.ui.workstation.widgets.TableColumns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -69,10 +69,10 @@ public class DriversPart {
         viewer.getTable().setData(ReadersPart.ROLE, "drivers.table");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        nameColumn = BundleColumns.add(viewer, 260, bundle -> bundle.getHeaders().get(DRIVER_HEADER));
-        bundleColumn = BundleColumns.add(viewer, 260, Bundle::getSymbolicName);
-        versionColumn = BundleColumns.add(viewer, 160, bundle -> bundle.getVersion().toString());
-        stateColumn = BundleColumns.add(viewer, 110, bundle -> BundleStates.describe(bundle.getState(), messages));
+        nameColumn = TableColumns.add(viewer, Bundle.class, 260, bundle -> bundle.getHeaders().get(DRIVER_HEADER));
+        bundleColumn = TableColumns.add(viewer, Bundle.class, 260, Bundle::getSymbolicName);
+        versionColumn = TableColumns.add(viewer, Bundle.class, 160, bundle -> bundle.getVersion().toString());
+        stateColumn = TableColumns.add(viewer, Bundle.class, 110, bundle -> BundleStates.describe(bundle.getState(), messages));
         bundleContext.addBundleListener(bundleListener);
         translate(messages);
     }

@@ -6,21 +6,20 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.osgi.framework.Bundle;
 
-/** Columns of tables that list OSGi bundles (drivers, About). */
-public final class BundleColumns {
+/** A text column for a table of {@code T} rows (readers, drivers, bundles). */
+public final class TableColumns {
 
-    private BundleColumns() {
+    private TableColumns() {
     }
 
-    public static TableViewerColumn add(TableViewer viewer, int width, Function<Bundle, String> text) {
+    public static <T> TableViewerColumn add(TableViewer viewer, Class<T> rowType, int width, Function<T, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setWidth(width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply((Bundle) element);
+                return text.apply(rowType.cast(element));
             }
         });
         return column;
