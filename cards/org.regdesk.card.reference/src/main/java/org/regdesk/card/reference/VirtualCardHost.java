@@ -1,0 +1,37 @@
+package org.regdesk.card.reference;
+
+import java.time.Duration;
+import java.util.HexFormat;
+
+import com.licel.jcardsim.smartcardio.CardSimulator;
+
+/**
+ * Demo and manual testing: personalizes a reference card and keeps it in a vsmartcard reader of the
+ * local pcscd until the process ends. {@code java ... VirtualCardHost <port> <serial> <holder name> <TCKN>}.
+ * The admin keys follow from the fixed seed below, so a demo backend can compute the cryptograms.
+ */
+public final class VirtualCardHost {
+
+    /** The seed of the demo card factory (test CA and master admin key); never a production secret. */
+    public static final long DEMO_SEED = 2026_11_26L;
+
+    private VirtualCardHost() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        if (arguments.length != 4) {
+            System.out.println("usage: VirtualCardHost <vpcd port, 35963 or 35964> <serial> <holder name> <TCKN>");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(arguments[0]);
+        CardSimulator card = ReferenceCards.newCard();
+        new TestCardFactory(DEMO_SEED).personalize(card::transmitCommand, arguments[1],
+                new TestCardFactory.Holder(arguments[2], arguments[3]));
+        card.reset();
+        VirtualCardBridge bridge = VirtualCardBridge.insert(card, "127.0.0.1", port, Duration.ofSeconds(30));
+        Runtime.getRuntime().addShutdownHook(new Thread(bridge::close));
+        System.out.println("Reference card " + arguments[1] + " (ATR " + HexFormat.of().formatHex(card.getATR())
+                + ") is in the vpcd reader on port " + port);
+        Thread.currentThread().join();
+    }
+}
