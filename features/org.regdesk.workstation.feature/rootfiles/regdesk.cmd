@@ -5,4 +5,4 @@ set "HOME_DIR=%~dp0"
 call "%HOME_DIR%bin\find-java.cmd" || exit /b 1
 for %%L in ("%HOME_DIR%plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%L"
 if not defined LAUNCHER (echo RegDesk: Equinox launcher missing in %HOME_DIR%plugins 1>&2 & exit /b 1)
-"%REGDESK_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=128m %REGDESK_JVM_OPTIONS% "-Dregdesk.home=%HOME_DIR%." "-Dfelix.fileinstall.dir=%HOME_DIR%etc" -jar "%LAUNCHER%" -install "%HOME_DIR%." -consoleLog %*
+"%REGDESK_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=128m --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED %REGDESK_JVM_OPTIONS% "-Dregdesk.home=%HOME_DIR%." "-Dfelix.fileinstall.dir=%HOME_DIR%etc" -jar "%LAUNCHER%" -install "%HOME_DIR%." -consoleLog %*

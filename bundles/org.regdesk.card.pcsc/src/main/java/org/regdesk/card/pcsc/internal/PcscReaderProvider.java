@@ -16,8 +16,9 @@ import org.regdesk.card.api.CardReaderProvider;
 import org.regdesk.card.api.CardTransport;
 
 /**
- * The PC/SC readers of this machine. A pcscd restart kills the PC/SC context; the provider then
- * starts over with a new one at the next scan, so readers come back without restarting the desk.
+ * The PC/SC readers of this machine. A pcscd restart kills the PC/SC context, and the JDK's provider
+ * keeps that one context for the life of the JVM; the provider then makes it forget the dead context
+ * (see {@link #forgetDeadContext}) and starts over, so readers come back without restarting the desk.
  */
 @Component(service = CardReaderProvider.class)
 public final class PcscReaderProvider implements CardReaderProvider {
@@ -38,8 +39,11 @@ public final class PcscReaderProvider implements CardReaderProvider {
             if (String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT).contains("NO_READERS_AVAILABLE")) {
                 return List.of();
             }
-            factory = null; // a dead context (pcscd restarted or stopped): start over next time
-            throw new CardException(Reason.IO, "The PC/SC service is not available: " + e.getMessage(), e);
+            // A dead context (pcscd restarted or stopped): start over next time.
+            boolean forgotten = factory != null && forgetDeadContext(factory);
+            factory = null;
+            throw new CardException(Reason.IO, "The PC/SC service is not available: " + e.getMessage()
+                    + (forgotten ? "" : " (restart the workstation once pcscd runs again)"), e);
         }
     }
 
@@ -64,6 +68,30 @@ public final class PcscReaderProvider implements CardReaderProvider {
             }
         }
         return factory;
+    }
+
+    /**
+     * The JDK's PC/SC provider establishes its context once per JVM (a static field of its
+     * {@code PCSCTerminals}) and caches terminals bound to it; after pcscd restarts both are dead
+     * for good. Clearing them makes the next factory establish a new context. Needs
+     * {@code --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED}, which the
+     * workstation launcher passes; without it this returns false and a restart of the desk helps.
+     */
+    static boolean forgetDeadContext(TerminalFactory deadFactory) {
+        Class<?> terminals = deadFactory.terminals().getClass();
+        try {
+            java.lang.reflect.Field context = terminals.getDeclaredField("contextId");
+            java.lang.reflect.Field cache = terminals.getDeclaredField("terminals");
+            context.setAccessible(true);
+            cache.setAccessible(true);
+            synchronized (terminals) { // the provider's static methods lock the class
+                context.setLong(null, 0L);
+                ((java.util.Map<?, ?>) cache.get(null)).clear();
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException notOpenedOrOtherJdk) {
+            return false;
+        }
     }
 
     static CardReader reader(CardTerminal terminal) {
