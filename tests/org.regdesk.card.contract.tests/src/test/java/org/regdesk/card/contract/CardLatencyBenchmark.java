@@ -3,14 +3,10 @@ package org.regdesk.card.contract;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Map;
 
 import javax.smartcardio.TerminalFactory;
 
 import org.regdesk.card.api.ApduTransport;
-import org.regdesk.card.api.CardProbe;
-import org.regdesk.card.api.CardReader;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.DigestAlgorithm;
 import org.regdesk.card.api.UnblockAuthorization;
@@ -30,7 +26,7 @@ import com.licel.jcardsim.smartcardio.CardSimulator;
  */
 public final class CardLatencyBenchmark {
 
-    private static final byte[] GET_SERIAL = HexFormat.of().parseHex("80CA000100");
+    private static final byte[] GET_SERIAL = java.util.HexFormat.of().parseHex("80CA000100");
 
     private CardLatencyBenchmark() {
     }
@@ -43,30 +39,7 @@ public final class CardLatencyBenchmark {
         TestCardFactory.PersonalizedCard localCard = factory.personalize(local::transmitCommand, "RD0000000501",
                 new TestCardFactory.Holder("BENCH", "10000000146"));
         local.reset();
-        ApduTransport inProcess = new ApduTransport() {
-            @Override
-            public CardProbe probe() {
-                return new CardProbe(new CardReader("jcardsim:0", "jCardSim"), HexFormat.of().withUpperCase()
-                        .formatHex(local.getATR()), Map.of());
-            }
-
-            @Override
-            public byte[] transmit(byte[] command) {
-                return local.transmitCommand(command);
-            }
-
-            @Override
-            public void beginExclusive() {
-            }
-
-            @Override
-            public void endExclusive() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ApduTransport inProcess = new SimulatorTransport(local);
 
         CardSimulator remote = ReferenceCards.newCard();
         TestCardFactory.PersonalizedCard remoteCard = factory.personalize(remote::transmitCommand, "RD0000000502",

@@ -29,6 +29,7 @@ class PcscdRestartTest {
 
     @Test
     void readersAndNewCardsComeBackAfterPcscdRestarts() throws Exception {
+        Pcscd.require();
         String restart = System.getenv("REGDESK_PCSCD_RESTART");
         if (System.getenv("CI") != null) {
             assertNotNull(restart, "./desk test sets REGDESK_PCSCD_RESTART when it owns pcscd");

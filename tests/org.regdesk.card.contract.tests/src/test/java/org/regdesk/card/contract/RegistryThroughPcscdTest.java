@@ -3,13 +3,10 @@ package org.regdesk.card.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.regdesk.card.api.CardView;
@@ -28,11 +25,7 @@ class RegistryThroughPcscdTest {
 
     @BeforeAll
     static void requirePcscd() {
-        boolean running = Files.exists(Path.of("/run/pcscd/pcscd.comm"));
-        if (System.getenv("CI") != null) {
-            assertTrue(running, "pcscd is not running; ./desk test starts it");
-        }
-        Assumptions.assumeTrue(running, "pcscd is not running (./desk test starts it)");
+        Pcscd.require();
     }
 
     private static CardView waitForReader(CardRegistry registry, String name, Predicate<CardView> condition) throws Exception {

@@ -3,15 +3,12 @@ package org.regdesk.card.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.regdesk.card.api.ApduTransport;
@@ -39,11 +36,7 @@ class ThroughPcscdReferenceCardTest extends CardDriverContractTest {
 
     @BeforeAll
     static void requirePcscd() {
-        boolean running = Files.exists(Path.of("/run/pcscd/pcscd.comm"));
-        if (System.getenv("CI") != null) {
-            assertTrue(running, "pcscd is not running; ./desk test starts it");
-        }
-        Assumptions.assumeTrue(running, "pcscd is not running (./desk test starts it)");
+        Pcscd.require();
     }
 
     @AfterEach
