@@ -100,7 +100,9 @@ public final class TestCardFactory {
                 new RSAPublicKeySpec(new BigInteger(1, modulus.getData()), new BigInteger(1, exponent.getData())));
     }
 
-    private X509Certificate issue(RSAPublicKey publicKey, Holder holder, String cardSerial) throws GeneralSecurityException {
+    /** A certificate from the test CA for a key held elsewhere (a PKCS#11 token, say). */
+    public X509Certificate issue(java.security.PublicKey publicKey, Holder holder, String cardSerial)
+            throws GeneralSecurityException {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TR")
                 .addRDN(BCStyle.SERIALNUMBER, holder.nationalId()).addRDN(BCStyle.CN, holder.name()).build();
         Instant now = Instant.now();

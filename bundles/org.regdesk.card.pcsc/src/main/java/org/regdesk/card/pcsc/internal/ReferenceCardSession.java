@@ -10,12 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
 
 import org.regdesk.card.api.ApduTransport;
 import org.regdesk.card.api.CardCertificate;
@@ -65,9 +60,7 @@ final class ReferenceCardSession implements CardSession {
             expectOk(serialResponse, "Reading the serial number");
             String serial = new String(data(serialResponse), StandardCharsets.US_ASCII);
             X509Certificate certificate = readCertificate(transport);
-            Map<String, String> subject = subject(certificate.getSubjectX500Principal());
-            CardIdentity identity = new CardIdentity(serial, probe.atr(), "RegDesk reference card",
-                    Optional.ofNullable(subject.get("CN")), Optional.ofNullable(subject.get("SERIALNUMBER")));
+            CardIdentity identity = CardIdentity.withHolderFrom(certificate, serial, probe.atr(), "RegDesk reference card");
             return new ReferenceCardSession(transport, identity, certificate);
         } finally {
             transport.endExclusive();
@@ -216,18 +209,6 @@ final class ReferenceCardSession implements CardSession {
         }
     }
 
-    /** Subject attributes by short name (CN, SERIALNUMBER, C); the TCKN is SERIALNUMBER. */
-    private static Map<String, String> subject(X500Principal principal) throws CardException {
-        try {
-            Map<String, String> attributes = new java.util.HashMap<>();
-            for (Rdn rdn : new LdapName(principal.getName(X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER"))).getRdns()) {
-                attributes.put(rdn.getType().toUpperCase(java.util.Locale.ROOT), String.valueOf(rdn.getValue()));
-            }
-            return attributes;
-        } catch (InvalidNameException e) {
-            throw new CardException(Reason.IO, "The certificate subject cannot be read", e);
-        }
-    }
 
     private static void expectOk(byte[] response, String operation) throws CardException {
         int status = StatusWords.of(response);
