@@ -60,7 +60,7 @@ public final class CardLatencyBenchmark {
 
                 System.out.printf("Card latency, median of the rounds, %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.version"));
-                System.out.printf("%-28s %14s %14s %8s%n", "operation", "in-process µs", "pcscd+vpcd µs", "ratio");
+                System.out.printf("%-28s %14s %14s %8s%n", "reference card", "in-process µs", "pcscd+vpcd µs", "ratio");
                 row("APDU round trip (GET DATA)", rounds, () -> inProcess.transmit(GET_SERIAL),
                         () -> throughPcscd.transmit(GET_SERIAL));
                 row("PIN verify (driver)", rounds / 2, () -> localSession.verifyPin("123456".toCharArray()),
@@ -73,6 +73,22 @@ public final class CardLatencyBenchmark {
                     remoteSession.sign("sign", DigestAlgorithm.SHA256, digest);
                 });
             }
+        }
+        softHsm(rounds);
+    }
+
+    /** The PKCS#11 driver on a SoftHSM2 token (no APDUs: the token is a library). */
+    private static void softHsm(int rounds) throws Exception {
+        var provider = SoftHsmTokens.create(1, "10000000", new TestCardFactory.Holder("BENCH", "10000000146"));
+        var reader = provider.scan().stream().filter(state -> state.cardPresent()).findFirst().orElseThrow().reader();
+        var token = provider.connect(reader);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest("E-Onay".getBytes());
+        try (CardSession session = new org.regdesk.card.pkcs11.internal.Pkcs11Driver().open(token.probe(), token)) {
+            String keyId = session.certificates().get(0).keyId();
+            System.out.printf("%-28s %14s%n", "PKCS#11 on SoftHSM2", "µs");
+            System.out.printf("%-28s %14d%n", "PIN verify (C_Login)", median(rounds / 2, () -> session.verifyPin("000000".toCharArray())));
+            System.out.printf("%-28s %14d%n", "RSA-2048 sign (C_Sign)", median(Math.max(10, rounds / 10),
+                    () -> session.sign(keyId, DigestAlgorithm.SHA256, digest)));
         }
     }
 
