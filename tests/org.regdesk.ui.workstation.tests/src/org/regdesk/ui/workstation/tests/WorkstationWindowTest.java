@@ -120,6 +120,26 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void stoppingTheDriverBundleWhileTheDeskRunsIsShownAndStartingItAgainRestoresIt() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        Bundle pcsc = Arrays.stream(context.getBundles()).filter(b -> "org.regdesk.card.pcsc".equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+        CardService cards = context.getService(context.getServiceReference(CardService.class));
+        MPart drivers = (MPart) modelService.find("org.regdesk.ui.workstation.part.drivers", application);
+        application.getContext().get(EPartService.class).activate(drivers);
+        Table table = (Table) findByRole(shell, "drivers.table");
+        try {
+            pcsc.stop();
+            waitFor("driver state shown as stopped", () -> table.getItem(0).getText(3), "çözümlendi");
+            waitFor("the card layer dropped the PC/SC readers", () -> cards.readers().stream()
+                    .anyMatch(view -> view.reader().id().startsWith("pcsc:")), false);
+        } finally {
+            pcsc.start();
+        }
+        waitFor("driver state shown as started again", () -> table.getItem(0).getText(3).equals("çözümlendi"), false);
+    }
+
+    @Test
     void switchingToEnglishRelabelsTheWindowThePartsAndTheStatusBarInPlace() {
         switchLanguage("en");
         waitFor("English tab labels", this::tabTexts, List.of("Readers & cards", "Drivers"));

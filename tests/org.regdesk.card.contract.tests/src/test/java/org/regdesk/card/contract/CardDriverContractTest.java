@@ -225,6 +225,22 @@ abstract class CardDriverContractTest {
     }
 
     @Test
+    void aCardPulledBeforeTheSignatureIsReportedAndKeepsItsPinState() throws Exception {
+        Assumptions.assumeTrue(canBePulled(), "this token cannot be pulled in a test");
+        setPin("123456");
+        session.verifyPin("123456".toCharArray());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(new byte[] { 1 });
+        String keyId = session.certificates().get(0).keyId();
+        pullAfter(0);
+        failure(Reason.CARD_REMOVED, () -> session.sign(keyId, DigestAlgorithm.SHA256, digest));
+        reinsert();
+        session.close();
+        session = open();
+        assertEquals(PinStatus.ofTriesLeft(3), session.pinStatus(), "no try spent, and the verified state is gone");
+        failure(Reason.PIN_NOT_VERIFIED, () -> session.sign(keyId, DigestAlgorithm.SHA256, digest));
+    }
+
+    @Test
     void aCardPulledDuringAPinChangeEndsInTheOldOrTheNewPin() throws Exception {
         Assumptions.assumeTrue(canBePulled(), "this token cannot be pulled in a test");
         setPin("123456");
