@@ -52,7 +52,7 @@ final class SoftHsmTokens {
             run("pkcs11-tool", "--module", MODULE, "--token-label", label, "--login", "--pin", "000000", "--write-object",
                     certificate.toString(), "--type", "cert", "--id", "01", "--label", "sign");
         }
-        return new Pkcs11ReaderProvider(MODULE, "SoftHSM2");
+        return new Pkcs11ReaderProvider(MODULE, "SoftHSM2", Pkcs11ReaderProvider.Quirks.NONE);
     }
 
     private static boolean onPath(String command) {

@@ -24,7 +24,8 @@ import org.xipki.pkcs11.wrapper.TokenInfo;
 
 /**
  * The slots of one PKCS#11 module (SoftHSM2, OpenSC, akisp11, ...) as readers. All slots are listed,
- * not only those with a token: some modules (akisp11) report none with tokenPresent=true.
+ * not only those with a token, unless a quirk says otherwise: some modules (akisp11) report none with
+ * tokenPresent=true.
  */
 @Component(service = CardReaderProvider.class, configurationPid = Pkcs11ReaderProvider.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -40,23 +41,37 @@ public final class Pkcs11ReaderProvider implements CardReaderProvider {
 
         @AttributeDefinition(description = "Name shown for the module's slots")
         String name() default "PKCS#11";
+
+        @AttributeDefinition(description = "Quirk: list only slots with a token (C_GetSlotList(TRUE)); off by default because some modules return nothing then")
+        boolean slots_with_token_only() default false;
     }
+
+    /** Per-module behaviour that differs from the PKCS#11 text. */
+    public record Quirks(boolean slotsWithTokenOnly) {
+        public static final Quirks NONE = new Quirks(false);
+    }
+
+    private static final long CKR_CRYPTOKI_ALREADY_INITIALIZED = 0x191;
 
     private final PKCS11Module module;
     private final String name;
+    private final Quirks quirks;
 
     @Activate
     public Pkcs11ReaderProvider(Configuration configuration) throws IOException, PKCS11Exception {
-        this(configuration.module_path(), configuration.name());
+        this(configuration.module_path(), configuration.name(),
+                new Quirks(configuration.slots_with_token_only()));
     }
 
-    public Pkcs11ReaderProvider(String modulePath, String name) throws IOException, PKCS11Exception {
+    public Pkcs11ReaderProvider(String modulePath, String name, Quirks quirks) throws IOException, PKCS11Exception {
         this.module = PKCS11Module.getInstance(modulePath);
         this.name = name;
+        this.quirks = quirks;
         try {
             module.initialize();
         } catch (PKCS11Exception e) {
-            if (e.getErrorCode() != 0x191) { // CKR_CRYPTOKI_ALREADY_INITIALIZED: another user in this JVM
+            // Already initialized by another user of the module in this JVM: share it (FIELD-NOTES).
+            if (e.getErrorCode() != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
                 throw e;
             }
         }
@@ -71,7 +86,7 @@ public final class Pkcs11ReaderProvider implements CardReaderProvider {
     public List<ReaderState> scan() throws CardException {
         try {
             List<ReaderState> states = new ArrayList<>();
-            for (Slot slot : module.getSlotList(false)) {
+            for (Slot slot : module.getSlotList(quirks.slotsWithTokenOnly())) {
                 states.add(new ReaderState(reader(slot), slot.getNullableToken() != null));
             }
             return states;
@@ -83,7 +98,7 @@ public final class Pkcs11ReaderProvider implements CardReaderProvider {
     @Override
     public CardTransport connect(CardReader reader) throws CardException {
         try {
-            for (Slot slot : module.getSlotList(false)) {
+            for (Slot slot : module.getSlotList(quirks.slotsWithTokenOnly())) {
                 if (reader(slot).id().equals(reader.id())) {
                     Token token = slot.getNullableToken();
                     if (token == null) {
