@@ -52,7 +52,8 @@ final class SoftHsmTokens {
             run("pkcs11-tool", "--module", MODULE, "--token-label", label, "--login", "--pin", "000000", "--write-object",
                     certificate.toString(), "--type", "cert", "--id", "01", "--label", "sign");
         }
-        return new Pkcs11ReaderProvider(MODULE, "SoftHSM2", Pkcs11ReaderProvider.Quirks.NONE);
+        // With the NULL-arguments quirk, which SoftHSM2 accepts, so the quirk's path is exercised too.
+        return new Pkcs11ReaderProvider(MODULE, "SoftHSM2", new Pkcs11ReaderProvider.Quirks(false, true));
     }
 
     private static boolean onPath(String command) {

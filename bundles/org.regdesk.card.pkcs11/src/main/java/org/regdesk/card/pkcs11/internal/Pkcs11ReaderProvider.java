@@ -44,11 +44,14 @@ public final class Pkcs11ReaderProvider implements CardReaderProvider {
 
         @AttributeDefinition(description = "Quirk: list only slots with a token (C_GetSlotList(TRUE)); off by default because some modules return nothing then")
         boolean slots_with_token_only() default false;
+
+        @AttributeDefinition(description = "Quirk: call C_Initialize with NULL instead of the OS-locking arguments (some vendor modules refuse them)")
+        boolean initialize_with_null_arguments() default false;
     }
 
     /** Per-module behaviour that differs from the PKCS#11 text. */
-    public record Quirks(boolean slotsWithTokenOnly) {
-        public static final Quirks NONE = new Quirks(false);
+    public record Quirks(boolean slotsWithTokenOnly, boolean initializeWithNullArguments) {
+        public static final Quirks NONE = new Quirks(false, false);
     }
 
     private static final long CKR_CRYPTOKI_ALREADY_INITIALIZED = 0x191;
@@ -60,7 +63,7 @@ public final class Pkcs11ReaderProvider implements CardReaderProvider {
     @Activate
     public Pkcs11ReaderProvider(Configuration configuration) throws IOException, PKCS11Exception {
         this(configuration.module_path(), configuration.name(),
-                new Quirks(configuration.slots_with_token_only()));
+                new Quirks(configuration.slots_with_token_only(), configuration.initialize_with_null_arguments()));
     }
 
     public Pkcs11ReaderProvider(String modulePath, String name, Quirks quirks) throws IOException, PKCS11Exception {
@@ -68,12 +71,37 @@ public final class Pkcs11ReaderProvider implements CardReaderProvider {
         this.name = name;
         this.quirks = quirks;
         try {
+            if (quirks.initializeWithNullArguments()) {
+                initializeWithNullArguments(module);
+            }
             module.initialize();
         } catch (PKCS11Exception e) {
             // Already initialized by another user of the module in this JVM: share it (FIELD-NOTES).
             if (e.getErrorCode() != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * C_Initialize(NULL). The wrapper keeps its native interface in a package it does not export, so
+     * the call goes through reflection on the public methods; the wrapper's own initialize() then
+     * meets CKR_CRYPTOKI_ALREADY_INITIALIZED, which the constructor accepts.
+     */
+    private static void initializeWithNullArguments(PKCS11Module module) throws PKCS11Exception {
+        try {
+            Object nativeInterface = module.getClass().getMethod("getPKCS11Module").invoke(module);
+            nativeInterface.getClass().getMethod("C_Initialize", Object.class, boolean.class).invoke(nativeInterface, null, true);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            long code = -1;
+            try {
+                code = (long) e.getCause().getClass().getMethod("getErrorCode").invoke(e.getCause());
+            } catch (ReflectiveOperationException unknown) {
+                // keep -1
+            }
+            throw new PKCS11Exception(code, "C_Initialize(NULL) failed: " + e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new PKCS11Exception(-1, "This PKCS#11 wrapper cannot call C_Initialize(NULL): " + e);
         }
     }
 
