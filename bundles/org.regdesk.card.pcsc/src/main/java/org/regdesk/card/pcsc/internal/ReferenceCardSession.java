@@ -7,9 +7,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 
 import org.regdesk.card.api.ApduTransport;
@@ -34,10 +32,6 @@ final class ReferenceCardSession implements CardSession {
     static final String SIGNING_KEY = "sign";
     private static final byte[] AID = { (byte) 0xA0, 0x00, 0x00, 0x0A, 0x52, 0x44, 0x01 };
     private static final byte PIN_REFERENCE = (byte) 0x81;
-    private static final Map<DigestAlgorithm, byte[]> DIGEST_INFO_PREFIX = Map.of(
-            DigestAlgorithm.SHA256, HexFormat.of().parseHex("3031300d060960864801650304020105000420"),
-            DigestAlgorithm.SHA384, HexFormat.of().parseHex("3041300d060960864801650304020205000430"),
-            DigestAlgorithm.SHA512, HexFormat.of().parseHex("3051300d060960864801650304020305000440"));
 
     private final ApduTransport transport;
     private final CardIdentity identity;
@@ -155,12 +149,7 @@ final class ReferenceCardSession implements CardSession {
         if (!SIGNING_KEY.equals(keyId)) {
             throw new CardException(Reason.UNSUPPORTED, "No key '" + keyId + "' on this card");
         }
-        if (digest.length != algorithm.length()) {
-            throw new IllegalArgumentException(algorithm + " digests are " + algorithm.length() + " bytes, not " + digest.length);
-        }
-        byte[] prefix = DIGEST_INFO_PREFIX.get(algorithm);
-        byte[] digestInfo = Arrays.copyOf(prefix, prefix.length + digest.length);
-        System.arraycopy(digest, 0, digestInfo, prefix.length, digest.length);
+        byte[] digestInfo = algorithm.digestInfo(digest);
         byte[] response = exclusive(() -> transport.transmit(apdu(0x00, 0x2A, 0x9E, 0x9A, digestInfo, 256)));
         int status = StatusWords.of(response);
         if (status != StatusWords.OK) {

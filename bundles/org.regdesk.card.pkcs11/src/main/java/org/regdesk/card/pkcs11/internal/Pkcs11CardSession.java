@@ -5,10 +5,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 import org.regdesk.card.api.CardCertificate;
@@ -43,10 +41,6 @@ final class Pkcs11CardSession implements CardSession {
     private static final long CKF_USER_PIN_INITIALIZED = 0x8;
     private static final long CKF_USER_PIN_FINAL_TRY = 0x20000;
     private static final long CKF_USER_PIN_LOCKED = 0x40000;
-    private static final Map<DigestAlgorithm, byte[]> DIGEST_INFO_PREFIX = Map.of(
-            DigestAlgorithm.SHA256, HexFormat.of().parseHex("3031300d060960864801650304020105000420"),
-            DigestAlgorithm.SHA384, HexFormat.of().parseHex("3041300d060960864801650304020205000430"),
-            DigestAlgorithm.SHA512, HexFormat.of().parseHex("3051300d060960864801650304020305000440"));
 
     private final Pkcs11Token token;
     private final Session session;
@@ -162,12 +156,7 @@ final class Pkcs11CardSession implements CardSession {
 
     @Override
     public byte[] sign(String keyId, DigestAlgorithm algorithm, byte[] digest) throws CardException {
-        if (digest.length != algorithm.length()) {
-            throw new IllegalArgumentException(algorithm + " digests are " + algorithm.length() + " bytes, not " + digest.length);
-        }
-        byte[] prefix = DIGEST_INFO_PREFIX.get(algorithm);
-        byte[] digestInfo = Arrays.copyOf(prefix, prefix.length + digest.length);
-        System.arraycopy(digest, 0, digestInfo, prefix.length, digest.length);
+        byte[] digestInfo = algorithm.digestInfo(digest);
         try {
             long[] keys = session.findAllObjectsSingle(new AttributeVector().attr(CKA_CLASS, CKO_PRIVATE_KEY)
                     .attr(CKA_ID, HexFormat.of().parseHex(keyId)));
