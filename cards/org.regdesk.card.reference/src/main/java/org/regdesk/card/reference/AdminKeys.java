@@ -27,12 +27,33 @@ public final class AdminKeys {
         return aes(masterKey, block);
     }
 
-    /** The cryptogram that lets a card with {@code cardKey} reset its PIN once for this challenge. */
+    /**
+     * The cryptogram that lets a card with {@code cardKey} reset its PIN once for this challenge:
+     * AES-CMAC (RFC 4493) of the 16-byte challenge, i.e. one complete block, under the card key.
+     */
     public static byte[] unblockCryptogram(byte[] cardKey, byte[] challenge) throws GeneralSecurityException {
         if (challenge.length != ReferenceCardProfile.CHALLENGE_LENGTH) {
             throw new IllegalArgumentException("challenge must be 16 bytes");
         }
-        return aes(cardKey, challenge);
+        byte[] subkey = shiftLeftWithReduction(aes(cardKey, new byte[16])); // K1 from L = AES(K, 0)
+        byte[] block = challenge.clone();
+        for (int i = 0; i < 16; i++) {
+            block[i] ^= subkey[i];
+        }
+        Arrays.fill(subkey, (byte) 0);
+        return aes(cardKey, block);
+    }
+
+    /** RFC 4493 subkey step: shift the block left by one bit; if the top bit fell out, XOR 0x87. */
+    static byte[] shiftLeftWithReduction(byte[] block) {
+        byte[] shifted = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            shifted[i] = (byte) ((block[i] << 1) | (i < 15 ? (block[i + 1] & 0xFF) >>> 7 : 0));
+        }
+        if ((block[0] & 0x80) != 0) {
+            shifted[15] ^= (byte) 0x87;
+        }
+        return shifted;
     }
 
     private static byte[] aes(byte[] key, byte[] block) throws GeneralSecurityException {

@@ -170,8 +170,8 @@ public final class ReferenceCardApplet extends Applet {
     }
 
     /**
-     * Data: cryptogram (AES-128-ECB of the last challenge under this card's admin key), length of
-     * the new PIN, new PIN. The challenge is spent by the attempt whatever its outcome, so a
+     * Data: cryptogram (AES-CMAC, RFC 4493, of the last challenge under this card's admin key),
+     * length of the new PIN, new PIN. The challenge is spent by the attempt whatever its outcome, so a
      * cryptogram works once; the counter reset and the new PIN are one atomic update.
      */
     private void resetRetryCounter(APDU apdu) {
@@ -190,8 +190,7 @@ public final class ReferenceCardApplet extends Applet {
         if (newLength < 0 || (short) (buffer[(short) (ISO7816.OFFSET_CDATA + CHALLENGE_LENGTH)] & 0xFF) != newLength) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
-        aes.init(adminKey, Cipher.MODE_ENCRYPT);
-        aes.doFinal(challenge, (short) 0, CHALLENGE_LENGTH, scratch, (short) 0);
+        cmacOfChallenge();
         if (Util.arrayCompare(scratch, (short) 0, buffer, ISO7816.OFFSET_CDATA, CHALLENGE_LENGTH) != 0) {
             ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
         }
@@ -201,6 +200,26 @@ public final class ReferenceCardApplet extends Applet {
         pin.update(buffer, newPinAt, (byte) newLength); // also resets the try counter
         flags[1] = 1;
         JCSystem.commitTransaction();
+    }
+
+    /**
+     * AES-CMAC of the 16-byte challenge into scratch[0..16): the challenge is one complete block, so
+     * CMAC = AES(K, challenge XOR K1) with K1 derived from L = AES(K, 0) (RFC 4493, section 2.3).
+     */
+    private void cmacOfChallenge() {
+        aes.init(adminKey, Cipher.MODE_ENCRYPT);
+        Util.arrayFillNonAtomic(scratch, (short) 0, CHALLENGE_LENGTH, (byte) 0);
+        aes.doFinal(scratch, (short) 0, CHALLENGE_LENGTH, scratch, CHALLENGE_LENGTH); // L
+        boolean carry = (scratch[CHALLENGE_LENGTH] & 0x80) != 0;
+        for (short i = 0; i < CHALLENGE_LENGTH; i++) { // K1 = L << 1, XOR challenge
+            short at = (short) (CHALLENGE_LENGTH + i);
+            byte next = i < (short) (CHALLENGE_LENGTH - 1) ? (byte) ((scratch[(short) (at + 1)] & 0xFF) >>> 7) : 0;
+            scratch[i] = (byte) ((byte) ((scratch[at] << 1) | next) ^ challenge[i]);
+        }
+        if (carry) {
+            scratch[(short) (CHALLENGE_LENGTH - 1)] ^= (byte) 0x87;
+        }
+        aes.doFinal(scratch, (short) 0, CHALLENGE_LENGTH, scratch, (short) 0);
     }
 
     // --- Signature and certificate ----------------------------------------------------------------
