@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -23,8 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +35,7 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.util.tracker.ServiceTracker;
 import org.regdesk.backend.api.BackendStatus;
 import org.regdesk.backend.api.BackendStatusService;
+import org.regdesk.backend.client.internal.PinnedTrust;
 import org.regdesk.server.http.ServerEndpoint;
 
 /**
@@ -217,16 +212,8 @@ class ServerAndClientIntegrationTest {
         }
     }
 
+    /** Trusts exactly the server's development certificate, as the workstation's connector does. */
     private static HttpClient pinnedClient(Path pem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, factory.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).connectTimeout(WAIT).build();
+        return HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(pem)).connectTimeout(WAIT).build();
     }
 }

@@ -3,6 +3,7 @@ package org.regdesk.card.contract;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import javax.smartcardio.TerminalFactory;
 
@@ -26,7 +27,7 @@ import com.licel.jcardsim.smartcardio.CardSimulator;
  */
 public final class CardLatencyBenchmark {
 
-    private static final byte[] GET_SERIAL = java.util.HexFormat.of().parseHex("80CA000100");
+    private static final byte[] GET_SERIAL = HexFormat.of().parseHex("80CA000100");
 
     private CardLatencyBenchmark() {
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,14 @@ class PcscdRestartTest {
         assertEquals(0, new ProcessBuilder("sh", "-c", restart).inheritIO().start().waitFor(), "restart pcscd");
         assertThrows(CardException.class, provider::scan, "the old PC/SC context is dead");
 
-        List<ReaderState> readers = waitForReaders(provider);
+        List<ReaderState> readers = Eventually.within(Duration.ofSeconds(15), "the readers coming back after the restart",
+                () -> {
+                    try {
+                        return Optional.of(provider.scan()).filter(list -> !list.isEmpty());
+                    } catch (CardException stillStarting) {
+                        return Optional.empty(); // pcscd is coming up
+                    }
+                });
         assertEquals("Virtual PCD 00 00", readers.get(0).reader().name());
 
         CardSimulator card = ReferenceCards.newCard();
@@ -51,32 +59,12 @@ class PcscdRestartTest {
         card.reset();
         try (VirtualCardBridge bridge = VirtualCardBridge.insert(card, "127.0.0.1", VirtualCardBridge.READER_0_PORT,
                 Duration.ofSeconds(10))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            boolean present = false;
-            while (!present && System.nanoTime() < deadline) {
-                present = provider.scan().get(0).cardPresent();
-                Thread.sleep(100);
-            }
-            assertEquals(true, present, "a card inserted after the restart is seen");
+            Eventually.within(Duration.ofSeconds(10), "a card inserted after the restart being seen",
+                    () -> provider.scan().get(0).cardPresent() ? Optional.of(true) : Optional.empty());
             try (var transport = provider.connect(readers.get(0).reader())) {
                 assertEquals("3B87015265674465736BEF", transport.probe().atr());
             }
         }
     }
 
-    private static List<ReaderState> waitForReaders(PcscReaderProvider provider) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                List<ReaderState> readers = provider.scan();
-                if (!readers.isEmpty()) {
-                    return readers;
-                }
-            } catch (CardException stillStarting) {
-                // pcscd is coming up
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the readers did not come back after the pcscd restart");
-    }
 }

@@ -29,17 +29,11 @@ class RegistryThroughPcscdTest {
     }
 
     private static CardView waitForReader(CardRegistry registry, String name, Predicate<CardView> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
+        return Eventually.within(Duration.ofSeconds(15), name + " reaching the expected state", () -> {
             registry.refresh();
-            for (CardView view : registry.views()) {
-                if (view.reader().name().equals(name) && condition.test(view)) {
-                    return view;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " never reached the expected state; views: " + registry.views());
+            return registry.views().stream().filter(view -> view.reader().name().equals(name) && condition.test(view))
+                    .findFirst();
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 
 import org.regdesk.card.api.ApduTransport;
@@ -70,14 +71,14 @@ final class ReferenceCardSession implements CardSession {
     public PinStatus pinStatus() throws CardException {
         int status = exclusive(() -> StatusWords.of(transport.transmit(apdu(0x00, 0x20, 0x00, PIN_REFERENCE, null, -1))));
         if (status == StatusWords.OK) {
-            return new PinStatus(PinStatus.State.READY, java.util.OptionalInt.empty()); // verified in this session
+            return new PinStatus(PinStatus.State.READY, OptionalInt.empty()); // verified in this session
         }
         if (StatusWords.isWrongPin(status)) {
             return PinStatus.ofTriesLeft(status & 0x0F);
         }
         return switch (status) {
         case StatusWords.PIN_BLOCKED -> PinStatus.ofTriesLeft(0);
-        case StatusWords.PIN_NOT_SET -> new PinStatus(PinStatus.State.NOT_SET, java.util.OptionalInt.empty());
+        case StatusWords.PIN_NOT_SET -> new PinStatus(PinStatus.State.NOT_SET, OptionalInt.empty());
         default -> throw StatusWords.unexpected(status, "Reading the PIN status");
         };
     }
