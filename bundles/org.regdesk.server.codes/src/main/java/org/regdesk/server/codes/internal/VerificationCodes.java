@@ -1,5 +1,7 @@
 package org.regdesk.server.codes.internal;
 
+import org.regdesk.backend.api.Purpose;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

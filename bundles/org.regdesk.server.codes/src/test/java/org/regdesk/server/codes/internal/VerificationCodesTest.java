@@ -1,5 +1,7 @@
 package org.regdesk.server.codes.internal;
 
+import org.regdesk.backend.api.Purpose;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -126,27 +126,11 @@ public final class DevelopmentCertificate {
         KeyPair keyPair = generator.generateKeyPair();
         X509Certificate certificate = selfSign(keyPair);
 
-        char[] password = randomPassword();
         Path keystore = directory.resolve(KEYSTORE_FILE);
         Path passwordFile = directory.resolve(PASSWORD_FILE);
         Path pem = directory.resolve(CERTIFICATE_FILE);
-        try {
-            writePrivate(passwordFile, new String(password).getBytes(StandardCharsets.US_ASCII));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(ALIAS, keyPair.getPrivate(), password, new X509Certificate[] { certificate });
-            Path temporary = Files.createTempFile(directory, KEYSTORE_FILE, ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                store.store(out, password);
-            }
-            Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        try (Writer writer = Files.newBufferedWriter(pem, StandardCharsets.US_ASCII);
-                JcaPEMWriter pemWriter = new JcaPEMWriter(writer)) {
-            pemWriter.writeObject(certificate);
-        }
+        writeKeystore(keystore, passwordFile, ALIAS, keyPair.getPrivate(), new X509Certificate[] { certificate });
+        writePem(pem, certificate);
         LOG.info("Created development TLS certificate {} valid until {}; clients pin {}",
                 certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant(), pem);
         return new Material(keystore, passwordFile, pem, certificate);
@@ -185,6 +169,52 @@ public final class DevelopmentCertificate {
             LOG.debug("Host name unknown; the development certificate names loopback only", e);
         }
         return names.toArray(GeneralName[]::new);
+    }
+
+    /** A PKCS#12 file with one key entry, its random password in a file only the owner can read. */
+    static void writeKeystore(Path keystore, Path passwordFile, String alias, java.security.PrivateKey key,
+            X509Certificate[] chain) throws IOException, GeneralSecurityException {
+        char[] password = randomPassword();
+        try {
+            writePrivate(passwordFile, new String(password).getBytes(StandardCharsets.US_ASCII));
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(alias, key, password, chain);
+            Path temporary = Files.createTempFile(keystore.getParent(), keystore.getFileName().toString(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                store.store(out, password);
+            }
+            Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    static void writePem(Path file, X509Certificate certificate) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
+                JcaPEMWriter pemWriter = new JcaPEMWriter(writer)) {
+            pemWriter.writeObject(certificate);
+        }
+    }
+
+    /** Loads a keystore written by {@link #writeKeystore}; null if it is missing or unreadable. */
+    static KeyStore readKeystore(Path keystore, Path passwordFile) {
+        if (!Files.isRegularFile(keystore) || !Files.isRegularFile(passwordFile)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(keystore)) {
+            char[] password = Files.readString(passwordFile, StandardCharsets.US_ASCII).trim().toCharArray();
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, password);
+                return store;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.warn("Keystore {} cannot be read ({}); it will be created again", keystore, e.toString());
+            return null;
+        }
     }
 
     private static char[] randomPassword() {

@@ -36,7 +36,8 @@ public final class HealthHandler extends Handler.Abstract.NonBlocking {
         }
         if (!HttpMethod.GET.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.GET.asString());
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "Use GET on " + PATH);
+            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED", PATH + " için GET kullanın.",
+                    "Use GET on " + PATH + ".");
             return true;
         }
         JsonResponses.write(response, callback, 200,

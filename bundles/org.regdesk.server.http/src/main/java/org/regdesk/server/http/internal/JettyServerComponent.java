@@ -14,7 +14,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.http.ServerEndpoint;
 
 /**
@@ -28,6 +32,7 @@ import org.regdesk.server.http.ServerEndpoint;
 public final class JettyServerComponent {
 
     private final BundleContext bundleContext;
+    private final RouteDispatcher routes = new RouteDispatcher();
     private RegdeskServer server;
     private ServiceRegistration<ServerEndpoint> endpointRegistration;
 
@@ -35,6 +40,15 @@ public final class JettyServerComponent {
     public JettyServerComponent(BundleContext bundleContext, ServerConfiguration configuration) throws Exception {
         this.bundleContext = bundleContext;
         start(configuration);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRoutes(HttpRoutes contribution) {
+        routes.add(contribution);
+    }
+
+    void removeRoutes(HttpRoutes contribution) {
+        routes.remove(contribution);
     }
 
     @Modified
@@ -50,7 +64,7 @@ public final class JettyServerComponent {
 
     private synchronized void start(ServerConfiguration configuration) throws Exception {
         String version = bundleContext.getBundle().getVersion().toString();
-        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version), Clock.systemUTC());
+        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version), Clock.systemUTC(), routes);
         URI uri = started.start();
         Optional<Path> certificate = started.developmentCertificate();
         server = started;

@@ -6,14 +6,32 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.regdesk.backend.api.v1.ApiError;
+import org.regdesk.server.http.ApiException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Writes JSON bodies; every error has a stable machine code and an English message. */
+/** Writes JSON bodies; every error is an {@link ApiError} with a stable code and Turkish and English text. */
 public final class JsonResponses {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Strict on input (unknown fields, null primitives, trailing tokens and duplicate keys refused: a
+     * lenient parser lets two components read one request differently), ISO-8601 times on output.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private JsonResponses() {
     }
@@ -32,7 +50,13 @@ public final class JsonResponses {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    public static void error(Response response, Callback callback, int status, String code, String message) {
-        write(response, callback, status, Map.of("error", code, "message", message));
+    public static void error(Response response, Callback callback, ApiException error) {
+        write(response, callback, error.status(), new ApiError(error.code(),
+                Map.of("tr", error.messageTr(), "en", error.messageEn()), error.details()));
+    }
+
+    public static void error(Response response, Callback callback, int status, String code, String messageTr,
+            String messageEn) {
+        error(response, callback, new ApiException(status, code, messageTr, messageEn));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -35,9 +36,16 @@ public final class RegdeskServer {
     private ServerConnector connector;
     private Optional<Path> developmentCertificate = Optional.empty();
 
+    private final RouteDispatcher routes;
+
     public RegdeskServer(ServerSettings settings, Clock clock) {
+        this(settings, clock, new RouteDispatcher());
+    }
+
+    public RegdeskServer(ServerSettings settings, Clock clock, RouteDispatcher routes) {
         this.settings = settings;
         this.clock = clock;
+        this.routes = routes;
     }
 
     /** Starts listening; returns the base URI with the port actually bound. */
@@ -63,7 +71,7 @@ public final class RegdeskServer {
         serverConnector.setHost(settings.host());
         serverConnector.setPort(settings.port());
         server.addConnector(serverConnector);
-        server.setHandler(new HealthHandler(settings.version(), clock));
+        server.setHandler(new Handler.Sequence(new HealthHandler(settings.version(), clock), routes));
         server.setDefaultHandler(new NotFoundHandler());
         try {
             server.start();
@@ -132,7 +140,46 @@ public final class RegdeskServer {
             Arrays.fill(password, '\0');
             developmentCertificate = Optional.of(material.certificatePem());
         }
+        trustDesks(ssl);
         return ssl;
+    }
+
+    /**
+     * Mutual TLS for desks: a client certificate is asked for but not required, because citizens reach
+     * the portal with a plain browser; routes for desks refuse requests without one.
+     */
+    private void trustDesks(SslContextFactory.Server ssl) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        if (settings.deskCaCertificates().isPresent()) {
+            Path pem = settings.deskCaCertificates().get();
+            if (!Files.isReadable(pem)) {
+                throw new ServerStartException("Desk CA file " + pem + " does not exist or cannot be read. Check "
+                        + "'tls.client.ca.path' in " + ServerStartException.CONFIG_FILE + ".", null);
+            }
+            int index = 0;
+            try (InputStream in = Files.newInputStream(pem)) {
+                for (java.security.cert.Certificate certificate : java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificates(in)) {
+                    trust.setCertificateEntry("desk-ca-" + index++, certificate);
+                }
+            }
+            if (index == 0) {
+                throw new ServerStartException("Desk CA file " + pem + " holds no certificate ('tls.client.ca.path' in "
+                        + ServerStartException.CONFIG_FILE + ").", null);
+            }
+        } else if (settings.productionKeystore().isPresent()) {
+            LOG.warn("No desk CA configured ('tls.client.ca.path'): workstations cannot authenticate, desk requests are refused");
+            return;
+        } else {
+            DevelopmentDeskAuthority authority = new DevelopmentDeskAuthority(settings.dataDirectory(), clock);
+            trust.setCertificateEntry("desk-ca", authority.ensureCa());
+            for (String desk : settings.developmentDesks()) {
+                authority.ensureDesk(desk);
+            }
+        }
+        ssl.setTrustStore(trust);
+        ssl.setWantClientAuth(true);
     }
 
     public synchronized URI baseUri() {

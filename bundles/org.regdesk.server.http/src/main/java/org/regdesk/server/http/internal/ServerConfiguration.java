@@ -30,4 +30,10 @@ public @interface ServerConfiguration {
 
     @AttributeDefinition(description = "Password of tls.keystore.path", type = AttributeType.PASSWORD)
     String tls_keystore_password() default "";
+
+    @AttributeDefinition(description = "PEM file with the CA certificate(s) that issue desk certificates (mutual TLS); empty creates a development desk CA in <data>/tls")
+    String tls_client_ca_path() default "";
+
+    @AttributeDefinition(description = "Desks that get a development certificate in <data>/desks/<id>.p12 when tls.client.ca.path is empty")
+    String development_desks() default "DESK-001,DESK-002";
 }

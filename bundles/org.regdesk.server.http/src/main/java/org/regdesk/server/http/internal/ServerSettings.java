@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param productionKeystore keystore from configuration; empty means "generate a development certificate"
  */
 public record ServerSettings(String host, int port, boolean tlsEnabled, Path dataDirectory,
-        Optional<ProvidedKeystore> productionKeystore, String version) {
+        Optional<ProvidedKeystore> productionKeystore, Optional<Path> deskCaCertificates, java.util.List<String> developmentDesks,
+        String version) {
 
     /** A keystore the administrator configured. The password is kept as chars so it can be wiped. */
     public record ProvidedKeystore(Path path, char[] password) {
@@ -30,6 +31,8 @@ public record ServerSettings(String host, int port, boolean tlsEnabled, Path dat
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(productionKeystore, "productionKeystore");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(deskCaCertificates, "deskCaCertificates");
+        developmentDesks = java.util.List.copyOf(developmentDesks);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
@@ -46,7 +49,16 @@ public record ServerSettings(String host, int port, boolean tlsEnabled, Path dat
             keystore = Optional.of(new ProvidedKeystore(Path.of(keystorePath).toAbsolutePath(),
                     config.tls_keystore_password().toCharArray()));
         }
+        String clientCa = config.tls_client_ca_path().trim();
+        java.util.List<String> desks = java.util.Arrays.stream(config.development_desks().split(","))
+                .map(String::trim).filter(id -> !id.isEmpty()).toList();
         return new ServerSettings(config.host().trim(), config.port(), config.tls_enabled(),
-                Path.of(config.data_directory().trim()).toAbsolutePath(), keystore, version);
+                Path.of(config.data_directory().trim()).toAbsolutePath(), keystore,
+                clientCa.isEmpty() ? Optional.empty() : Optional.of(Path.of(clientCa).toAbsolutePath()), desks, version);
+    }
+
+    /** Plain settings for tests and tools: development certificates, the given development desks. */
+    public static ServerSettings development(String host, int port, Path dataDirectory, java.util.List<String> desks) {
+        return new ServerSettings(host, port, true, dataDirectory, Optional.empty(), Optional.empty(), desks, "test");
     }
 }

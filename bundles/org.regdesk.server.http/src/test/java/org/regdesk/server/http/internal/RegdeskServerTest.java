@@ -45,7 +45,7 @@ class RegdeskServerTest {
     }
 
     private URI startTls() throws Exception {
-        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.empty(), "1.2.3.test"),
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.empty(), Optional.empty(), java.util.List.of(), "1.2.3.test"),
                 Clock.systemUTC());
         return server.start();
     }
@@ -99,12 +99,12 @@ class RegdeskServerTest {
 
         HttpResponse<String> missing = send(client, base.resolve("/nothing-here"), "GET");
         assertEquals(404, missing.statusCode());
-        assertEquals("not_found", JsonResponses.MAPPER.readTree(missing.body()).get("error").asText());
+        assertEquals("NOT_FOUND", JsonResponses.MAPPER.readTree(missing.body()).get("error").asText());
 
         HttpResponse<String> post = send(client, base.resolve("/health"), "POST");
         assertEquals(405, post.statusCode());
         assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
-        assertEquals("method_not_allowed", JsonResponses.MAPPER.readTree(post.body()).get("error").asText());
+        assertEquals("METHOD_NOT_ALLOWED", JsonResponses.MAPPER.readTree(post.body()).get("error").asText());
     }
 
     @Test
@@ -121,7 +121,7 @@ class RegdeskServerTest {
 
     @Test
     void withTlsSwitchedOffTheServerSpeaksPlainHttp() throws Exception {
-        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, false, data, Optional.empty(), "1"),
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, false, data, Optional.empty(), Optional.empty(), java.util.List.of(), "1"),
                 Clock.systemUTC());
         URI base = server.start();
         assertEquals("http", base.getScheme());
@@ -134,7 +134,7 @@ class RegdeskServerTest {
         DevelopmentCertificate.Material production = new DevelopmentCertificate(data.resolve("ca-issued"),
                 Clock.systemUTC()).ensure();
         server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data.resolve("state"),
-                Optional.of(new ServerSettings.ProvidedKeystore(production.keystore(), production.readPassword())), "1"),
+                Optional.of(new ServerSettings.ProvidedKeystore(production.keystore(), production.readPassword())), Optional.empty(), java.util.List.of(), "1"),
                 Clock.systemUTC());
         URI base = server.start();
 
@@ -148,7 +148,7 @@ class RegdeskServerTest {
         DevelopmentCertificate.Material production = new DevelopmentCertificate(data.resolve("ca-issued"),
                 Clock.systemUTC()).ensure();
         server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.of(
-                new ServerSettings.ProvidedKeystore(production.keystore(), "not-the-password".toCharArray())), "1"),
+                new ServerSettings.ProvidedKeystore(production.keystore(), "not-the-password".toCharArray())), Optional.empty(), java.util.List.of(), "1"),
                 Clock.systemUTC());
         ServerStartException error = assertThrows(ServerStartException.class, server::start);
         assertTrue(error.getMessage().contains("tls.keystore.password"), error.getMessage());
@@ -157,7 +157,7 @@ class RegdeskServerTest {
     @Test
     void aMissingKeystoreNamesThePathSetting() {
         server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.of(
-                new ServerSettings.ProvidedKeystore(data.resolve("missing.p12"), new char[0])), "1"), Clock.systemUTC());
+                new ServerSettings.ProvidedKeystore(data.resolve("missing.p12"), new char[0])), Optional.empty(), java.util.List.of(), "1"), Clock.systemUTC());
         ServerStartException error = assertThrows(ServerStartException.class, server::start);
         assertTrue(error.getMessage().contains("missing.p12") && error.getMessage().contains("tls.keystore.path"),
                 error.getMessage());
@@ -166,7 +166,7 @@ class RegdeskServerTest {
     @Test
     void aPortThatIsTakenIsReportedAsSuchAndNothingKeepsListening() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            server = new RegdeskServer(new ServerSettings("127.0.0.1", taken.getLocalPort(), true, data, Optional.empty(),
+            server = new RegdeskServer(new ServerSettings("127.0.0.1", taken.getLocalPort(), true, data, Optional.empty(), Optional.empty(), java.util.List.of(),
                     "1"), Clock.systemUTC());
             ServerStartException error = assertThrows(ServerStartException.class, server::start);
             assertTrue(error.getMessage().contains("Port " + taken.getLocalPort()) && error.getMessage().contains("port"),
@@ -178,7 +178,7 @@ class RegdeskServerTest {
     @Test
     void aPortOutsideTheTcpRangeIsRejectedBeforeAnythingStarts() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new ServerSettings("127.0.0.1", 70000, true, data, Optional.empty(), "1"));
+                () -> new ServerSettings("127.0.0.1", 70000, true, data, Optional.empty(), Optional.empty(), java.util.List.of(), "1"));
         assertTrue(error.getMessage().contains("70000"));
     }
 }

@@ -1,4 +1,4 @@
-package org.regdesk.server.codes.internal;
+package org.regdesk.backend.api;
 
 /** What a verification code allows at the desk; a code for one purpose never works for the other. */
 public enum Purpose {

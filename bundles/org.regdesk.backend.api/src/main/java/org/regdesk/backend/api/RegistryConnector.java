@@ -1,0 +1,42 @@
+package org.regdesk.backend.api;
+
+import java.util.HexFormat;
+
+import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.backend.api.v1.OtpSent;
+import org.regdesk.backend.api.v1.SessionState;
+import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
+
+/**
+ * The workstation's way to its registry backend. RegDesk's own connector talks to regdesk-server over
+ * mutual TLS; a CA with its own backend registers another implementation of this service. Every call
+ * acts as the desk (its certificate) and, after {@link #signIn}, as the signed-in operator.
+ */
+public interface RegistryConnector {
+
+    OperatorSignedIn signIn(String username, char[] password) throws RegistryException;
+
+    void signOut();
+
+    /** With the citizen's code, or (assisted) the TCKN and ID document the operator checked. */
+    DeskSession openSession(OpenSessionRequest request) throws RegistryException;
+
+    DeskSession session(String sessionId) throws RegistryException;
+
+    OtpSent sendOtp(String sessionId) throws RegistryException;
+
+    SessionState verifyOtp(String sessionId, String code) throws RegistryException;
+
+    UnblockAuthorizationGrant authorizeUnblock(String sessionId, String cardSerial, byte[] challenge)
+            throws RegistryException;
+
+    SessionState complete(String sessionId, CompletionRequest completion) throws RegistryException;
+
+    /** Hex as the API carries binary values. */
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

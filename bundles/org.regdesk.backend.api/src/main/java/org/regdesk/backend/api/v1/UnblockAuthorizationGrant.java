@@ -1,0 +1,16 @@
+package org.regdesk.backend.api.v1;
+
+/**
+ * What the card driver needs to reset the PIN, never shown to a person: for REFERENCE cards an AES-CMAC
+ * {@code cryptogram} (hex) over the challenge; for PKCS11 tokens the current SO PIN and the next one
+ * it is rotated to before C_InitPIN. The backend keeps both SO PINs until the desk confirms.
+ *
+ * @param kind CRYPTOGRAM or SO_PIN_ROTATION
+ */
+public record UnblockAuthorizationGrant(String authorizationId, String kind, String cryptogram, String soPin,
+        String nextSoPin) {
+    @Override
+    public String toString() {
+        return "UnblockAuthorizationGrant[" + authorizationId + ", " + kind + ", ***]";
+    }
+}

@@ -1,0 +1,138 @@
+package org.regdesk.server.http.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.regdesk.server.http.ApiException;
+import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.http.Reply;
+import org.regdesk.server.http.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the routes of every {@link HttpRoutes} contribution. Routes come and go with their bundles;
+ * a request sees one consistent list. Anything a route throws that is not an {@link ApiException} is a
+ * bug: logged without the request body and answered with a 500 that names no internals.
+ */
+public final class RouteDispatcher extends Handler.Abstract {
+
+    /** Larger bodies are refused before they are read: every request of the API fits in a few hundred bytes. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
+
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final Map<HttpRoutes, List<Route>> contributions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public void add(HttpRoutes contribution) {
+        List<Route> added = List.copyOf(contribution.routes());
+        contributions.put(contribution, added);
+        routes.addAll(added);
+    }
+
+    public void remove(HttpRoutes contribution) {
+        List<Route> removed = contributions.remove(contribution);
+        if (removed != null) {
+            routes.removeAll(removed);
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        List<String> segments = List.of(path.substring(1).split("/", -1));
+        boolean pathMatched = false;
+        for (Route route : routes) {
+            Map<String, String> parameters = RoutePatterns.match(route.segments(), segments);
+            if (parameters == null) {
+                continue;
+            }
+            pathMatched = true;
+            if (route.method().equalsIgnoreCase(request.getMethod())) {
+                serve(route, parameters, request, response, callback);
+                return true;
+            }
+        }
+        if (pathMatched) {
+            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED",
+                    "Bu adres " + request.getMethod() + " isteğini kabul etmiyor.",
+                    "This address does not accept " + request.getMethod() + ".");
+            return true;
+        }
+        return false;
+    }
+
+    private void serve(Route route, Map<String, String> parameters, Request request, Response response,
+            Callback callback) {
+        try {
+            java.security.cert.X509Certificate[] peer = peerCertificates(request);
+            if (route.access() == Route.Access.DESK && peer.length == 0) {
+                throw new ApiException(401, "DESK_CERTIFICATE_REQUIRED",
+                        "Bu işlem yalnızca kayıtlı bir masa sertifikasıyla yapılabilir.",
+                        "This operation needs a registered desk certificate (mutual TLS).");
+            }
+            byte[] body = readBody(request);
+            Reply reply = route.handler().handle(new JettyCall(request, parameters, body, peer));
+            write(reply, response, callback);
+        } catch (ApiException refusal) {
+            JsonResponses.error(response, callback, refusal);
+        } catch (RuntimeException | Error bug) {
+            LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), bug);
+            JsonResponses.error(response, callback, 500, "INTERNAL_ERROR",
+                    "Sunucuda beklenmeyen bir hata oluştu; işlem kaydedilmedi. Lütfen tekrar deneyin.",
+                    "Unexpected server error; nothing was recorded. Please try again.");
+        }
+    }
+
+    private static java.security.cert.X509Certificate[] peerCertificates(Request request) {
+        if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData ssl
+                && ssl.peerCertificates() != null) {
+            return ssl.peerCertificates();
+        }
+        return new java.security.cert.X509Certificate[0];
+    }
+
+    private static byte[] readBody(Request request) throws ApiException {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new ApiException(400, "BODY_UNREADABLE", "İstek gövdesi okunamadı.", "The request body could not be read.");
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "BODY_TOO_LARGE", "İstek çok büyük (en fazla " + MAX_BODY_BYTES + " bayt).",
+                "The request is too large (at most " + MAX_BODY_BYTES + " bytes).");
+    }
+
+    private static void write(Reply reply, Response response, Callback callback) {
+        reply.headers().forEach((name, value) -> response.getHeaders().add(name, value));
+        if (reply.jsonBody() != null) {
+            JsonResponses.write(response, callback, reply.status(), reply.jsonBody());
+            return;
+        }
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(reply.bytes()), callback);
+    }
+}
