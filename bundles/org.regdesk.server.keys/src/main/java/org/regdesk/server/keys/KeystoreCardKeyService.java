@@ -15,10 +15,31 @@ import java.util.Arrays;
  */
 public final class KeystoreCardKeyService implements CardKeyService {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final byte[] masterKey;
 
     private KeystoreCardKeyService(byte[] masterKey) {
         this.masterKey = masterKey;
+    }
+
+    /**
+     * Writes a PKCS#12 keystore holding the AES-128 master key as a secret-key entry: for a development
+     * server (a random key) and the demo card tooling (the key the demo cards were made with).
+     */
+    public static void writeKeystore(Path file, char[] password, String alias, byte[] masterKey)
+            throws GeneralSecurityException, IOException {
+        if (masterKey.length != CardKeys.BLOCK) {
+            throw new IllegalArgumentException("the master key is AES-128 (16 bytes)");
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setEntry(alias, new KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(masterKey, "AES")),
+                new KeyStore.PasswordProtection(password));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
     }
 
     /** Opens the keystore; a wrong path, password or alias is reported with what to fix. */
@@ -44,6 +65,44 @@ public final class KeystoreCardKeyService implements CardKeyService {
             return CardKeys.cmacOfOneBlock(cardKey, challenge);
         } finally {
             Arrays.fill(cardKey, (byte) 0);
+        }
+    }
+
+    /** AES-128-GCM under a key derived from the master key for this one purpose; the serial is the AAD. */
+    @Override
+    public String seal(String cardSerial, byte[] secret) throws GeneralSecurityException {
+        byte[] iv = new byte[12];
+        RANDOM.nextBytes(iv);
+        javax.crypto.Cipher cipher = sealingCipher(javax.crypto.Cipher.ENCRYPT_MODE, iv, cardSerial);
+        byte[] sealed = cipher.doFinal(secret);
+        byte[] out = new byte[iv.length + sealed.length];
+        System.arraycopy(iv, 0, out, 0, iv.length);
+        System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+        return "v1:" + java.util.Base64.getEncoder().encodeToString(out);
+    }
+
+    @Override
+    public byte[] open(String cardSerial, String sealed) throws GeneralSecurityException {
+        if (sealed == null || !sealed.startsWith("v1:")) {
+            throw new GeneralSecurityException("not a sealed value of this service");
+        }
+        byte[] in = java.util.Base64.getDecoder().decode(sealed.substring(3));
+        if (in.length < 12 + 16) {
+            throw new GeneralSecurityException("sealed value is truncated");
+        }
+        javax.crypto.Cipher cipher = sealingCipher(javax.crypto.Cipher.DECRYPT_MODE, Arrays.copyOf(in, 12), cardSerial);
+        return cipher.doFinal(in, 12, in.length - 12);
+    }
+
+    private javax.crypto.Cipher sealingCipher(int mode, byte[] iv, String cardSerial) throws GeneralSecurityException {
+        byte[] key = CardKeys.diversify(masterKey, "SEAL-SO-PIN".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new javax.crypto.spec.SecretKeySpec(key, "AES"), new javax.crypto.spec.GCMParameterSpec(128, iv));
+            cipher.updateAAD(cardSerial.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return cipher;
+        } finally {
+            Arrays.fill(key, (byte) 0);
         }
     }
 }

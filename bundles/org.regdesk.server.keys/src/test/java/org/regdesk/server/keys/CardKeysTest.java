@@ -30,15 +30,9 @@ class CardKeysTest {
     void theKeystoreServiceComputesWhatTheCardExpectsAndNamesWhatIsWrongWithItsKeystore(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
         byte[] master = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-        store.load(null, null);
         char[] password = "changeit".toCharArray();
-        store.setEntry("regdesk-card-master", new java.security.KeyStore.SecretKeyEntry(
-                new javax.crypto.spec.SecretKeySpec(master, "AES")), new java.security.KeyStore.PasswordProtection(password));
         java.nio.file.Path file = directory.resolve("master.p12");
-        try (var out = java.nio.file.Files.newOutputStream(file)) {
-            store.store(out, password);
-        }
+        KeystoreCardKeyService.writeKeystore(file, password, "regdesk-card-master", master);
         byte[] serial = "RD0000000001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] challenge = HEX.parseHex("6bc1bee22e409f96e93d7e117393172a");
         assertArrayEquals(CardKeys.cmacOfOneBlock(CardKeys.diversify(master, serial), challenge),
@@ -50,6 +44,21 @@ class CardKeysTest {
         var wrongAlias = assertThrows(java.security.GeneralSecurityException.class,
                 () -> KeystoreCardKeyService.open(file, password, "other"));
         org.junit.jupiter.api.Assertions.assertTrue(wrongAlias.getMessage().contains("'other'"), wrongAlias.getMessage());
+    }
+
+    @Test
+    void aSealedSecretOpensOnlyForItsOwnCardAndUnchanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        java.nio.file.Path file = directory.resolve("master.p12");
+        KeystoreCardKeyService.writeKeystore(file, "pw".toCharArray(), "m", HEX.parseHex("000102030405060708090a0b0c0d0e0f"));
+        CardKeyService service = KeystoreCardKeyService.open(file, "pw".toCharArray(), "m");
+        String sealed = service.seal("PK0001", "so-pin-12345678".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertFalse(sealed.contains("12345678"));
+        assertArrayEquals("so-pin-12345678".getBytes(java.nio.charset.StandardCharsets.US_ASCII), service.open("PK0001", sealed));
+        assertThrows(java.security.GeneralSecurityException.class, () -> service.open("PK0002", sealed));
+        char[] tampered = sealed.toCharArray();
+        tampered[10] = tampered[10] == 'A' ? 'B' : 'A';
+        assertThrows(java.security.GeneralSecurityException.class, () -> service.open("PK0001", new String(tampered)));
     }
 
     @Test

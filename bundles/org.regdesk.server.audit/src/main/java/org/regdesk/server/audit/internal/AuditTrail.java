@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The append-only audit trail: every record carries SHA-256 over its content and the previous hash.
- * {@link #verify()} walks the chain and names the first record that does not fit. Storage is a list
- * here; the database store (issue #4) keeps the same chain.
+ * {@link #verify()} walks the chain and names the first record that does not fit. An {@link AuditStore}
+ * keeps it: the audit_records table in the server.
  */
 public final class AuditTrail {
 
@@ -31,31 +31,54 @@ public final class AuditTrail {
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Clock clock;
-    private final List<AuditRecord> records = new ArrayList<>();
+    private final AuditStore store;
+    private AuditRecord last;
 
     public AuditTrail(Clock clock) {
-        this.clock = clock;
+        this(clock, new InMemoryAuditStore());
     }
 
-    /** Appends a record; aborted and failed steps are recorded like successful ones. */
+    public AuditTrail(Clock clock, AuditStore store) {
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /**
+     * Appends a record; aborted and failed steps are recorded like successful ones. Times are kept to the
+     * millisecond so a record read back from any database hashes the same.
+     */
     public synchronized AuditRecord append(String operator, String desk, String action, String outcome,
             Map<String, String> details) {
-        String previous = records.isEmpty() ? GENESIS : records.get(records.size() - 1).hash();
-        long sequence = records.size() + 1L;
-        AuditRecord unsigned = new AuditRecord(sequence, clock.instant(), operator, desk, action, outcome, details, previous, "");
-        AuditRecord record = new AuditRecord(sequence, unsigned.time(), operator, desk, action, outcome, details, previous,
-                hash(unsigned));
-        records.add(record);
-        return record;
+        for (int attempt = 1;; attempt++) {
+            if (last == null) {
+                last = store.last().orElse(null);
+            }
+            String previous = last == null ? GENESIS : last.hash();
+            long sequence = last == null ? 1 : last.sequence() + 1;
+            java.time.Instant time = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            AuditRecord unsigned = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous, "");
+            AuditRecord record = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous,
+                    hash(unsigned));
+            try {
+                store.append(record);
+                last = record;
+                return record;
+            } catch (AuditStore.SequenceTaken raced) {
+                last = null; // another server appended: continue from its record
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
+        }
     }
 
-    public synchronized List<AuditRecord> records() {
-        return List.copyOf(records);
+    public List<AuditRecord> records() {
+        return store.all();
     }
 
     /** The sequence number of the first record whose link or content is wrong, if any. */
-    public synchronized Optional<Long> verify() {
-        return firstBroken(records);
+    public Optional<Long> verify() {
+        return firstBroken(store.all());
     }
 
     /** Checks any list of records, e.g. one read back from an export. */
@@ -76,8 +99,8 @@ public final class AuditTrail {
     }
 
     /** JSON lines, one record per line, in chain order. */
-    public synchronized void exportJsonLines(Writer out) throws IOException {
-        for (AuditRecord record : records) {
+    public void exportJsonLines(Writer out) throws IOException {
+        for (AuditRecord record : store.all()) {
             out.write(CANONICAL.writeValueAsString(asMap(record)));
             out.write('\n');
         }
@@ -99,6 +122,25 @@ public final class AuditTrail {
                     node.path("outcome").asText(), details, node.path("previousHash").asText(), node.path("hash").asText()));
         }
         return chain;
+    }
+
+    /** The details as canonical JSON, as a database column keeps them. */
+    public static String detailsJson(Map<String, String> details) {
+        try {
+            return CANONICAL.writeValueAsString(new TreeMap<>(details));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, String> detailsFromJson(String json) {
+        try {
+            Map<String, String> details = new TreeMap<>();
+            CANONICAL.readTree(json).fields().forEachRemaining(entry -> details.put(entry.getKey(), entry.getValue().asText()));
+            return details;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> asMap(AuditRecord record) {

@@ -2,7 +2,7 @@ package org.regdesk.server.otp.internal;
 
 import org.regdesk.backend.api.PhoneNumber;
 
-/** Sends a text message; implementations: the dev {@link SmsOutbox}, an HTTP gateway (to come). */
+/** Sends a text message; implementations: the dev {@link SmsOutbox} and {@link HttpSmsGateway}. */
 public interface SmsGateway {
 
     /** @throws SmsException when the message could not be handed to the operator's network */

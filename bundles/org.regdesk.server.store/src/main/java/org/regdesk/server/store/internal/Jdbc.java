@@ -1,0 +1,29 @@
+package org.regdesk.server.store.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Instants in and out of TIMESTAMP WITH TIME ZONE columns, the same on H2 and PostgreSQL. */
+public final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    public static Instant instant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Optional<Instant> optionalInstant(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(instant(rows, column));
+    }
+}

@@ -1,0 +1,126 @@
+package org.regdesk.server.store.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.regdesk.server.store.DatabaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schema migrations, Flyway-style file names ({@code db/migration/V<n>__<what>.sql}). Each
+ * applied file's SHA-256 is recorded; a changed applied file stops the server rather than run on a
+ * schema nobody knows. Neither Flyway nor Liquibase is used: Flyway 13 jars carry no OSGi manifest and
+ * find databases through ServiceLoader plugins; Liquibase would bring six more bundles for two files.
+ */
+public final class SchemaMigrations {
+
+    /** In order. A new migration is a new file added at the end; applied files never change. */
+    static final List<String> MIGRATIONS = List.of("V1__registry.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    private SchemaMigrations() {
+    }
+
+    public static void migrate(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_history (version INTEGER PRIMARY KEY, "
+                    + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        }
+        Map<Integer, String> applied = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version, checksum FROM schema_history")) {
+            while (rows.next()) {
+                applied.put(rows.getInt(1), rows.getString(2));
+            }
+        }
+        for (String script : MIGRATIONS) {
+            int version = Integer.parseInt(script.substring(1, script.indexOf("__")));
+            String sql = read(script);
+            String checksum = sha256(sql);
+            if (applied.containsKey(version)) {
+                if (!applied.get(version).equals(checksum)) {
+                    throw new DatabaseException("Migration " + script + " was changed after it was applied to this "
+                            + "database (checksum differs). Restore the original file; changes go into a new migration.", null);
+                }
+                continue;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String command : statements(sql)) {
+                    statement.execute(command);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO schema_history (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                insert.setInt(1, version);
+                insert.setString(2, script);
+                insert.setString(3, checksum);
+                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            LOG.info("Applied schema migration {}", script);
+        }
+        int newest = MIGRATIONS.size();
+        if (applied.keySet().stream().anyMatch(version -> version > newest)) {
+            throw new DatabaseException("The database schema is newer than this server (version "
+                    + applied.keySet().stream().mapToInt(Integer::intValue).max().getAsInt() + " > " + newest
+                    + "): run the newer server or restore a backup.", null);
+        }
+    }
+
+    /** Statements end with ';' at the end of a line; '--' lines are comments. */
+    static List<String> statements(String sql) {
+        StringBuilder current = new StringBuilder();
+        java.util.ArrayList<String> result = new java.util.ArrayList<>();
+        for (String line : sql.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                result.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("migration ends without ';'");
+        }
+        return result;
+    }
+
+    private static String read(String script) {
+        try (InputStream in = SchemaMigrations.class.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + script + " is missing from the bundle");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + script, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
