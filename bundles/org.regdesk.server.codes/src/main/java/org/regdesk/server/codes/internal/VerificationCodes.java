@@ -8,13 +8,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -61,8 +57,8 @@ public final class VerificationCodes {
     private final SecretKeySpec hashKey;
     private final Clock clock;
     private final SecureRandom random;
-    private final Map<String, Deque<Instant>> failuresByDesk = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> issuesByCitizen = new ConcurrentHashMap<>();
+    private final AttemptWindow failuresByDesk = new AttemptWindow(FAILURE_WINDOW, FAILURES_PER_DESK);
+    private final AttemptWindow issuesByCitizen = new AttemptWindow(ISSUE_WINDOW, ISSUES_PER_CITIZEN);
 
     public VerificationCodes(CodeStore store, byte[] hashKey, Clock clock, SecureRandom random) {
         this.store = Objects.requireNonNull(store, "store");
@@ -77,7 +73,7 @@ public final class VerificationCodes {
     /** Issues a new code for the citizen and purpose; the previous one stops working. */
     public Optional<IssuedCode> issue(Tckn citizen, Purpose purpose) {
         Instant now = clock.instant();
-        if (!withinLimit(issuesByCitizen, citizen.value(), now, ISSUE_WINDOW, ISSUES_PER_CITIZEN)) {
+        if (!issuesByCitizen.tryRecord(citizen.value(), now)) {
             return Optional.empty();
         }
         StringBuilder digits = new StringBuilder(DIGITS);
@@ -93,7 +89,7 @@ public final class VerificationCodes {
     /** A desk presents a code the citizen read out. Every refusal counts against the desk. */
     public Redemption redeem(String digits, Purpose purpose, String deskId) {
         Instant now = clock.instant();
-        if (recentCount(failuresByDesk, deskId, now, FAILURE_WINDOW) >= FAILURES_PER_DESK) {
+        if (failuresByDesk.exhausted(deskId, now)) {
             return new Redemption.Refused(Redemption.Reason.TOO_MANY_ATTEMPTS);
         }
         Redemption.Reason refusal = null;
@@ -115,7 +111,7 @@ public final class VerificationCodes {
             }
         }
         if (refusal != null) {
-            record(failuresByDesk, deskId, now);
+            failuresByDesk.record(deskId, now);
             return new Redemption.Refused(refusal);
         }
         return new Redemption.Accepted(new Tckn(found.get().citizen()));
@@ -128,34 +124,6 @@ public final class VerificationCodes {
             return HexFormat.of().formatHex(mac.doFinal(digits.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private static boolean withinLimit(Map<String, Deque<Instant>> log, String key, Instant now, Duration window, int limit) {
-        if (recentCount(log, key, now, window) >= limit) {
-            return false;
-        }
-        record(log, key, now);
-        return true;
-    }
-
-    private static int recentCount(Map<String, Deque<Instant>> log, String key, Instant now, Duration window) {
-        Deque<Instant> times = log.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
-                times.pollFirst();
-            }
-            return times.size();
-        }
-    }
-
-    private static void record(Map<String, Deque<Instant>> log, String key, Instant now) {
-        Deque<Instant> times = log.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
         }
     }
 }

@@ -1,0 +1,47 @@
+package org.regdesk.server.portal.internal;
+
+import java.time.Clock;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.portal.IdentityProvider;
+import org.regdesk.server.registry.Registry;
+import org.regdesk.server.store.Citizens;
+import org.regdesk.server.store.Database;
+
+/**
+ * Serves the portal while the registry runs. The best-ranked {@link IdentityProvider} service signs
+ * citizens in; without one, the development provider (registry passwords) does.
+ */
+@Component(service = {}, immediate = true)
+public final class PortalComponent {
+
+    private final ServiceRegistration<HttpRoutes> registration;
+    private final IdentityProvider development;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile IdentityProvider provided;
+
+    @Activate
+    public PortalComponent(BundleContext context, @Reference Registry registry, @Reference Database database) {
+        development = new DevelopmentIdentityProvider(new Citizens(database));
+        registration = context.registerService(HttpRoutes.class, new PortalPages(registry, () -> {
+            IdentityProvider current = provided;
+            return current != null ? current : development;
+        }, Clock.systemUTC()), null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+}

@@ -1,0 +1,325 @@
+package org.regdesk.server.portal.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.regdesk.backend.api.Purpose;
+import org.regdesk.backend.api.Tckn;
+import org.regdesk.server.codes.internal.VerificationCodes;
+import org.regdesk.server.http.ApiException;
+import org.regdesk.server.http.Call;
+import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.http.Reply;
+import org.regdesk.server.http.Route;
+import org.regdesk.server.http.Route.Access;
+import org.regdesk.server.portal.IdentityProvider;
+import org.regdesk.server.registry.Registry;
+import org.regdesk.server.store.Citizen;
+import org.regdesk.server.store.DeskSessionRecord;
+
+/**
+ * The citizen portal: sign-in, "PIN Oluşturma/Kilit Çözme" and "E-Onay İşlemleri" with the code, a live
+ * countdown, "Tekrar Kod Al", and the desk's progress. Server-rendered HTML, one small script for the
+ * countdown and status (no inline script: the Content-Security-Policy allows only 'self'); forms carry a
+ * per-session CSRF token and the cookie is HttpOnly, Secure, SameSite=Strict.
+ */
+public final class PortalPages implements HttpRoutes {
+
+    static final String COOKIE = "RDPORTAL";
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                    + "form-action 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Istanbul"));
+
+    private final Registry registry;
+    private final Supplier<IdentityProvider> identity;
+    private final PortalSessions sessions;
+    private final Clock clock;
+
+    public PortalPages(Registry registry, Supplier<IdentityProvider> identity, Clock clock) {
+        this.registry = registry;
+        this.identity = identity;
+        this.clock = clock;
+        this.sessions = new PortalSessions(clock);
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/portal", Access.PUBLIC, this::signInPage),
+                Route.post("/portal/sign-in", Access.PUBLIC, this::signIn),
+                Route.post("/portal/sign-out", Access.PUBLIC, this::signOut),
+                Route.get("/portal/home", Access.PUBLIC, this::home),
+                Route.get("/portal/pin", Access.PUBLIC, call -> codePage(call, Purpose.PIN_UNBLOCK)),
+                Route.post("/portal/pin/code", Access.PUBLIC, call -> issueCode(call, Purpose.PIN_UNBLOCK)),
+                Route.get("/portal/e-onay", Access.PUBLIC, call -> codePage(call, Purpose.E_ONAY)),
+                Route.post("/portal/e-onay/code", Access.PUBLIC, call -> issueCode(call, Purpose.E_ONAY)),
+                Route.get("/portal/status", Access.PUBLIC, this::status),
+                Route.get("/portal/assets/{file}", Access.PUBLIC, this::asset));
+    }
+
+    // ---- sign-in ---------------------------------------------------------------------------------
+
+    private Reply signInPage(Call call) {
+        boolean en = english(call);
+        if (sessions.find(call.cookie(COOKIE)).isPresent()) {
+            return Reply.seeOther("/portal/home", Map.of());
+        }
+        return signInForm(call, en, 200, null);
+    }
+
+    private Reply signInForm(Call call, boolean en, int status, String error) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(t("signIn", en)).append("</h1>");
+        if (error != null) {
+            body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+        }
+        body.append("<form method=\"post\" action=\"/portal/sign-in\" class=\"card\">")
+                .append("<label for=\"tckn\">").append(t("tckn", en)).append("</label>")
+                .append("<input id=\"tckn\" name=\"tckn\" inputmode=\"numeric\" autocomplete=\"username\" maxlength=\"11\" required>")
+                .append("<label for=\"password\">").append(t("password", en)).append("</label>")
+                .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>")
+                .append("<button id=\"sign-in\" type=\"submit\">").append(t("signIn", en)).append("</button>")
+                .append("<p class=\"hint\">").append(escape(identity.get().displayName())).append("</p></form>");
+        return page(call, en, status, t("signIn", en), body.toString(), null);
+    }
+
+    private Reply signIn(Call call) throws ApiException {
+        boolean en = english(call);
+        Map<String, String> form = call.form();
+        String tckn = form.getOrDefault("tckn", "").strip();
+        char[] password = form.getOrDefault("password", "").toCharArray();
+        Optional<Tckn> citizen = tckn.length() > 11 || password.length > 200 ? Optional.empty()
+                : identity.get().authenticate(tckn, password);
+        java.util.Arrays.fill(password, '\0');
+        if (citizen.isEmpty()) {
+            registry.auditPortal("PORTAL_SIGN_IN", "REFUSED", Map.of());
+            return signInForm(call, en, 401, t("wrongCredentials", en));
+        }
+        registry.auditPortal("PORTAL_SIGN_IN", "OK", Map.of("citizen", citizen.get().masked()));
+        String token = sessions.start(citizen.get());
+        return Reply.seeOther("/portal/home", Map.of("Set-Cookie", cookie(COOKIE, token, -1)));
+    }
+
+    private Reply signOut(Call call) throws ApiException {
+        Optional<PortalSessions.Session> session = sessions.find(call.cookie(COOKIE));
+        if (session.isPresent()) {
+            checkCsrf(call, session.get());
+            sessions.end(call.cookie(COOKIE));
+        }
+        return Reply.seeOther("/portal", Map.of("Set-Cookie", cookie(COOKIE, "", 0)));
+    }
+
+    // ---- pages -----------------------------------------------------------------------------------
+
+    private Reply home(Call call) {
+        boolean en = english(call);
+        Optional<PortalSessions.Session> session = sessions.find(call.cookie(COOKIE));
+        if (session.isEmpty()) {
+            return Reply.seeOther("/portal", Map.of());
+        }
+        String name = registry.citizen(session.get().citizen).map(Citizen::fullName).orElse("");
+        String body = "<h1>" + t("welcome", en) + ", " + escape(name) + "</h1><nav class=\"menu\">"
+                + "<a id=\"menu-pin\" class=\"tile\" href=\"/portal/pin\">" + t("pinMenu", en) + "</a>"
+                + "<a id=\"menu-e-onay\" class=\"tile\" href=\"/portal/e-onay\">" + t("eOnayMenu", en) + "</a></nav>";
+        return page(call, en, 200, t("title", en), body, session.get());
+    }
+
+    private Reply codePage(Call call, Purpose purpose) {
+        boolean en = english(call);
+        Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
+        if (found.isEmpty()) {
+            return Reply.seeOther("/portal", Map.of());
+        }
+        PortalSessions.Session session = found.get();
+        String action = purpose == Purpose.PIN_UNBLOCK ? "/portal/pin/code" : "/portal/e-onay/code";
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(t(purpose == Purpose.PIN_UNBLOCK ? "pinMenu" : "eOnayMenu", en)).append("</h1>");
+        if (purpose == Purpose.E_ONAY) {
+            String state = registry.eOnayState(session.citizen).orElse("None");
+            body.append("<p class=\"status\" id=\"e-onay-state\" data-state=\"").append(state).append("\">")
+                    .append(t("eOnay" + state, en)).append("</p>");
+        }
+        body.append("<p>").append(t(purpose == Purpose.PIN_UNBLOCK ? "pinIntro" : "eOnayIntro", en)).append("</p>");
+        if ("limit".equals(call.query("notice").orElse(""))) {
+            body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(t("limit", en)).append("</p>");
+        }
+        PortalSessions.ShownCode code;
+        synchronized (session.codes) {
+            code = session.codes.get(purpose);
+        }
+        Instant now = clock.instant();
+        boolean live = code != null && now.isBefore(code.expiresAt());
+        if (code != null) {
+            String digits = code.digits();
+            body.append("<section class=\"card\"><h2>").append(t("yourCode", en)).append("</h2>")
+                    .append("<p class=\"code\" id=\"code\"").append(live ? "" : " hidden").append(">")
+                    .append(digits, 0, 5).append(' ').append(digits, 5, 10).append(' ').append(digits, 10, 15).append("</p>")
+                    .append("<p>").append(t("remaining", en)).append(": <strong id=\"countdown\" data-expires=\"")
+                    .append(code.expiresAt().toEpochMilli()).append("\" data-now=\"").append(now.toEpochMilli()).append("\">")
+                    .append(remaining(code.expiresAt(), now)).append("</strong></p>")
+                    .append("<p class=\"error\" id=\"expired\"").append(live ? " hidden" : "").append(">")
+                    .append(t("expired", en)).append("</p></section>");
+        }
+        body.append("<form method=\"post\" action=\"").append(action).append("\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(session.csrf).append("\"><button id=\"get-code\" type=\"submit\">")
+                .append(t(code == null ? "getCode" : "getNewCode", en)).append("</button></form>");
+        body.append("<section class=\"card\"><h2>").append(t("currentStatus", en)).append("</h2>")
+                .append(statusParagraph(session, purpose, en)).append("</section>");
+        return page(call, en, 200, t(purpose == Purpose.PIN_UNBLOCK ? "pinMenu" : "eOnayMenu", en), body.toString(), session);
+    }
+
+    private String statusParagraph(PortalSessions.Session session, Purpose purpose, boolean en) {
+        Map<String, String> status = statusOf(session, purpose, en);
+        return "<p class=\"status\" id=\"desk-status\" data-purpose=\"" + purpose.name() + "\" data-state=\""
+                + status.get("state") + "\">" + escape(status.get("text")) + "</p>";
+    }
+
+    /** The latest desk session since the code was issued (or in the last day when none is shown). */
+    private Map<String, String> statusOf(PortalSessions.Session session, Purpose purpose, boolean en) {
+        Instant since;
+        synchronized (session.codes) {
+            PortalSessions.ShownCode code = session.codes.get(purpose);
+            since = code != null ? code.issuedAt() : clock.instant().minusSeconds(86_400);
+        }
+        Optional<DeskSessionRecord> latest = registry.latestSession(session.citizen, purpose)
+                .filter(desk -> !desk.startedAt().isBefore(since));
+        Map<String, String> status = new LinkedHashMap<>();
+        String state = latest.map(DeskSessionRecord::state).orElse("None");
+        status.put("state", state);
+        String text = t("status" + state, en);
+        if (latest.isPresent() && latest.get().endedAt().isPresent()) {
+            text += " (" + TIME.format(latest.get().endedAt().get()) + ")";
+        }
+        status.put("text", text);
+        return status;
+    }
+
+    private Reply issueCode(Call call, Purpose purpose) throws ApiException {
+        Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
+        String page = purpose == Purpose.PIN_UNBLOCK ? "/portal/pin" : "/portal/e-onay";
+        if (found.isEmpty()) {
+            return Reply.seeOther("/portal", Map.of());
+        }
+        checkCsrf(call, found.get());
+        Optional<VerificationCodes.IssuedCode> issued = registry.issueCode(found.get().citizen, purpose);
+        if (issued.isEmpty()) {
+            return Reply.seeOther(page + "?notice=limit", Map.of());
+        }
+        synchronized (found.get().codes) {
+            found.get().codes.put(purpose, new PortalSessions.ShownCode(issued.get().digits(), clock.instant(),
+                    issued.get().expiresAt()));
+        }
+        return Reply.seeOther(page, Map.of());
+    }
+
+    private Reply status(Call call) throws ApiException {
+        Optional<PortalSessions.Session> session = sessions.find(call.cookie(COOKIE));
+        if (session.isEmpty()) {
+            throw new ApiException(401, "SIGN_IN_REQUIRED", "Oturum açmanız gerekiyor.", "Please sign in.");
+        }
+        Purpose purpose;
+        try {
+            purpose = Purpose.valueOf(call.query("purpose").orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "INVALID_FIELD", "purpose PIN_UNBLOCK veya E_ONAY olmalıdır.",
+                    "purpose must be PIN_UNBLOCK or E_ONAY.", Map.of("field", "purpose"));
+        }
+        return Reply.ok(statusOf(session.get(), purpose, english(call)));
+    }
+
+    private Reply asset(Call call) throws ApiException {
+        String file = call.pathParameter("file");
+        String type = switch (file) {
+            case "portal.js" -> "text/javascript; charset=utf-8";
+            case "portal.css" -> "text/css; charset=utf-8";
+            default -> throw new ApiException(404, "NOT_FOUND", "Dosya yok.", "No such file.");
+        };
+        try (InputStream in = PortalPages.class.getResourceAsStream("/portal/" + file)) {
+            return new Reply(200, type, null, in.readAllBytes(), Map.of("X-Content-Type-Options", "nosniff"));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("portal asset " + file + " missing from the bundle", e);
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static void checkCsrf(Call call, PortalSessions.Session session) throws ApiException {
+        String sent = call.form().getOrDefault("csrf", "");
+        if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII), session.csrf.getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException(403, "CSRF_TOKEN_INVALID", PortalText.get("badRequest", false), PortalText.get("badRequest", true));
+        }
+    }
+
+    private Reply page(Call call, boolean en, int status, String title, String body, PortalSessions.Session session) {
+        String other = en ? "tr" : "en";
+        StringBuilder html = new StringBuilder(2048);
+        html.append("<!DOCTYPE html><html lang=\"").append(en ? "en" : "tr").append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(escape(title)).append(" – Kamu SM</title>")
+                .append("<link rel=\"stylesheet\" href=\"/portal/assets/portal.css\">")
+                .append("<script src=\"/portal/assets/portal.js\" defer></script></head><body>")
+                .append("<header><a class=\"brand\" href=\"/portal/home\">").append(t("title", en)).append("</a>")
+                .append("<a id=\"language\" href=\"").append(escape(call.path())).append("?lang=").append(other).append("\">")
+                .append(t("language", en)).append("</a>");
+        if (session != null) {
+            html.append("<form method=\"post\" action=\"/portal/sign-out\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                    .append(session.csrf).append("\"><button id=\"sign-out\" class=\"link\">").append(t("signOut", en))
+                    .append("</button></form>");
+        }
+        html.append("</header><main>").append(body);
+        if (session != null && !call.path().equals("/portal/home")) {
+            html.append("<p><a id=\"home\" href=\"/portal/home\">").append(t("back", en)).append("</a></p>");
+        }
+        html.append("</main></body></html>");
+        Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+        call.query("lang").filter(lang -> lang.equals("en") || lang.equals("tr"))
+                .ifPresent(lang -> headers.put("Set-Cookie", cookie("lang", lang, 31_536_000)));
+        return Reply.html(status, html.toString(), headers);
+    }
+
+    private static boolean english(Call call) {
+        return call.query("lang").or(() -> call.cookie("lang")).map("en"::equals).orElse(false);
+    }
+
+    private static String cookie(String name, String value, long maxAge) {
+        return name + "=" + value + "; Path=/portal; HttpOnly; Secure; SameSite=Strict" + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+
+    private static String remaining(Instant expires, Instant now) {
+        long seconds = Math.max(0, java.time.Duration.between(now, expires).toSeconds());
+        return String.format("%02d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static String t(String key, boolean en) {
+        return PortalText.get(key, en);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package org.regdesk.server.portal.internal;
+
+import java.util.Map;
+
+/** The portal's words in Turkish (default) and English. */
+final class PortalText {
+
+    private static final Map<String, String[]> TEXT = Map.ofEntries(
+            Map.entry("title", new String[] { "Kamu SM Vatandaş İşlemleri", "Kamu SM citizen services" }),
+            Map.entry("signIn", new String[] { "Giriş Yap", "Sign in" }),
+            Map.entry("signOut", new String[] { "Çıkış", "Sign out" }),
+            Map.entry("tckn", new String[] { "T.C. Kimlik No", "Turkish ID number (TCKN)" }),
+            Map.entry("password", new String[] { "Parola", "Password" }),
+            Map.entry("wrongCredentials", new String[] { "T.C. Kimlik No veya parola yanlış.", "Wrong ID number or password." }),
+            Map.entry("welcome", new String[] { "Hoş geldiniz", "Welcome" }),
+            Map.entry("pinMenu", new String[] { "PIN Oluşturma/Kilit Çözme", "Create PIN / unblock card" }),
+            Map.entry("eOnayMenu", new String[] { "E-Onay İşlemleri", "E-Onay (electronic consent)" }),
+            Map.entry("pinIntro", new String[] {
+                    "Kayıt masasına gittiğinizde görevliye bu doğrulama kodunu söyleyin. Kod 300 saniye geçerlidir ve bir kez kullanılabilir.",
+                    "Tell this verification code to the operator at the registry desk. It is valid for 300 seconds and works once." }),
+            Map.entry("eOnayIntro", new String[] {
+                    "E-Onay ile bundan sonraki nitelikli sertifika başvurularınız ıslak imzalı form gerekmeden işleme alınır. Masada kartınızla imzalamak için kod alın.",
+                    "With E-Onay, later qualified certificate applications need no wet-signed form. Get a code to sign the consent with your card at the desk." }),
+            Map.entry("getCode", new String[] { "Kod Al", "Get code" }),
+            Map.entry("getNewCode", new String[] { "Tekrar Kod Al", "Get a new code" }),
+            Map.entry("yourCode", new String[] { "Doğrulama kodunuz", "Your verification code" }),
+            Map.entry("remaining", new String[] { "Kalan Süre", "Time left" }),
+            Map.entry("expired", new String[] { "Kodun süresi doldu. Tekrar kod alın.", "The code has expired. Get a new one." }),
+            Map.entry("limit", new String[] { "Bir saatte en fazla 5 kod alınabilir. Lütfen daha sonra deneyin.",
+                    "At most 5 codes per hour. Please try again later." }),
+            Map.entry("statusNone", new String[] { "Henüz masada bir işlem yapılmadı.", "Nothing has been done at a desk yet." }),
+            Map.entry("statusOPEN", new String[] { "Masada işleminiz sürüyor.", "Your operation is in progress at the desk." }),
+            Map.entry("statusOTP_VERIFIED", new String[] { "SMS doğrulandı; kartınız yazılıyor.", "SMS confirmed; your card is being written." }),
+            Map.entry("statusCOMPLETED", new String[] { "İşleminiz tamamlandı. PIN'iniz kartınıza yazıldı.",
+                    "Done. Your new PIN is on your card." }),
+            Map.entry("statusFAILED", new String[] { "İşlem tamamlanamadı. Lütfen masadaki görevliye başvurun.",
+                    "The operation did not complete. Please ask the operator." }),
+            Map.entry("statusABORTED", new String[] { "İşlem masada iptal edildi.", "The operation was cancelled at the desk." }),
+            Map.entry("eOnayNone", new String[] { "E-Onay vermediniz.", "You have not given E-Onay." }),
+            Map.entry("eOnayGIVEN", new String[] { "E-Onay verdiniz.", "You have given E-Onay." }),
+            Map.entry("eOnayWITHDRAWN", new String[] { "E-Onay'ı geri çektiniz.", "You have withdrawn E-Onay." }),
+            Map.entry("currentStatus", new String[] { "Güncel durum", "Current status" }),
+            Map.entry("back", new String[] { "Ana sayfa", "Home" }),
+            Map.entry("language", new String[] { "English", "Türkçe" }),
+            Map.entry("badRequest", new String[] { "Form süresi doldu; lütfen sayfayı yenileyip tekrar deneyin.",
+                    "The form has expired; please reload the page and try again." }));
+
+    private PortalText() {
+    }
+
+    static String get(String key, boolean english) {
+        String[] both = TEXT.get(key);
+        if (both == null) {
+            throw new IllegalArgumentException("no portal text " + key);
+        }
+        return both[english ? 1 : 0];
+    }
+}

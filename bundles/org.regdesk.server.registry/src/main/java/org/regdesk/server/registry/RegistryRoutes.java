@@ -1,0 +1,85 @@
+package org.regdesk.server.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.api.v1.OtpVerifyRequest;
+import org.regdesk.backend.api.v1.SignInRequest;
+import org.regdesk.backend.api.v1.UnblockAuthorizationRequest;
+import org.regdesk.server.http.ApiException;
+import org.regdesk.server.http.Call;
+import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.http.Reply;
+import org.regdesk.server.http.Route;
+import org.regdesk.server.http.Route.Access;
+
+/**
+ * The desk API, version 1 ({@code /api/v1}), over {@link Registry}. Every route needs mutual TLS with a
+ * desk certificate (its CN is the desk id) and, but for sign-in, the operator's bearer token.
+ */
+public final class RegistryRoutes implements HttpRoutes {
+
+    public static final String BASE = "/api/v1";
+
+    private final Registry registry;
+
+    public RegistryRoutes(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.post(BASE + "/operators/sign-in", Access.DESK,
+                        call -> Reply.ok(registry.signIn(desk(call), call.json(SignInRequest.class)))),
+                Route.post(BASE + "/operators/sign-out", Access.DESK, call -> {
+                    registry.signOut(actor(call), call.header("Authorization").orElseThrow());
+                    return Reply.ok(Map.of("signedOut", true));
+                }),
+                Route.post(BASE + "/desk-sessions", Access.DESK,
+                        call -> Reply.json(201, registry.openSession(actor(call), call.json(OpenSessionRequest.class)))),
+                Route.get(BASE + "/desk-sessions/{id}", Access.DESK,
+                        call -> Reply.ok(registry.session(actor(call), call.pathParameter("id")))),
+                Route.post(BASE + "/desk-sessions/{id}/otp", Access.DESK,
+                        call -> Reply.ok(registry.sendOtp(actor(call), call.pathParameter("id")))),
+                Route.post(BASE + "/desk-sessions/{id}/otp/verify", Access.DESK, call -> Reply.ok(
+                        registry.verifyOtp(actor(call), call.pathParameter("id"), call.json(OtpVerifyRequest.class).code()))),
+                Route.post(BASE + "/desk-sessions/{id}/unblock-authorization", Access.DESK, call -> Reply.ok(
+                        registry.authorizeUnblock(actor(call), call.pathParameter("id"),
+                                call.json(UnblockAuthorizationRequest.class)))),
+                Route.post(BASE + "/desk-sessions/{id}/complete", Access.DESK, call -> Reply.ok(
+                        registry.complete(actor(call), call.pathParameter("id"), call.json(CompletionRequest.class)))),
+                Route.post(BASE + "/desk-sessions/{id}/abort", Access.DESK,
+                        call -> Reply.ok(registry.abort(actor(call), call.pathParameter("id")))),
+                Route.get(BASE + "/audit/check", Access.DESK, call -> Reply.ok(registry.auditCheck(actor(call)))),
+                Route.get(BASE + "/audit/export", Access.DESK, call -> new Reply(200, "application/x-ndjson; charset=utf-8",
+                        null, registry.auditExport(actor(call)).getBytes(StandardCharsets.UTF_8), Map.of())));
+    }
+
+    private Actor actor(Call call) throws ApiException {
+        return registry.actor(desk(call), call.header("Authorization"));
+    }
+
+    /** The desk id is the CN of the client certificate, which TLS already checked against the desk CA. */
+    static String desk(Call call) throws ApiException {
+        X509Certificate certificate = call.clientCertificate().orElseThrow(Refusals::unknownDesk);
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (InvalidNameException e) {
+            throw Refusals.unknownDesk();
+        }
+        throw Refusals.unknownDesk();
+    }
+}
