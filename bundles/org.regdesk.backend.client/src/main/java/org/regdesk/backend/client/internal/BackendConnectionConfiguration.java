@@ -20,4 +20,10 @@ public @interface BackendConnectionConfiguration {
 
     @AttributeDefinition(description = "Seconds to wait for the backend before calling it unreachable")
     int timeout_seconds() default 5;
+
+    @AttributeDefinition(description = "PKCS#12 file with this desk's certificate (mutual TLS); the development server writes <data>/desks/<desk>.p12")
+    String desk_keystore() default "";
+
+    @AttributeDefinition(description = "File holding the password of desk.keystore")
+    String desk_keystore_password_file() default "";
 }

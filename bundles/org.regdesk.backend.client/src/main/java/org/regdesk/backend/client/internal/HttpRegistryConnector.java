@@ -1,0 +1,174 @@
+package org.regdesk.backend.client.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.ApiError;
+import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.backend.api.v1.OtpSent;
+import org.regdesk.backend.api.v1.OtpVerifyRequest;
+import org.regdesk.backend.api.v1.SessionState;
+import org.regdesk.backend.api.v1.SignInRequest;
+import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
+import org.regdesk.backend.api.v1.UnblockAuthorizationRequest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * RegDesk's connector to regdesk-server: the registry API v1 over HTTPS with the desk's certificate
+ * (mutual TLS) and the operator's bearer token. Failures come back as {@link RegistryException} with the
+ * server's code and both messages, or UNREACHABLE / UNTRUSTED / PROTOCOL when no usable answer came.
+ */
+public class HttpRegistryConnector implements RegistryConnector {
+
+    /** Lenient on input: a newer server may add fields. */
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final URI base;
+    private final HttpClient client;
+    private final Duration timeout;
+    private volatile String token;
+
+    public HttpRegistryConnector(URI base, SSLContext tls, Duration timeout) {
+        this.base = base;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(timeout).build();
+    }
+
+    @Override
+    public OperatorSignedIn signIn(String username, char[] password) throws RegistryException {
+        OperatorSignedIn signedIn = post("operators/sign-in", new SignInRequest(username, new String(password)),
+                OperatorSignedIn.class);
+        token = signedIn.token();
+        return signedIn;
+    }
+
+    @Override
+    public void signOut() {
+        if (token != null) {
+            try {
+                post("operators/sign-out", Map.of(), Map.class);
+            } catch (RegistryException ignored) {
+                // the token expires on its own; signing out locally is what matters to the operator
+            }
+            token = null;
+        }
+    }
+
+    @Override
+    public DeskSession openSession(OpenSessionRequest request) throws RegistryException {
+        return post("desk-sessions", request, DeskSession.class);
+    }
+
+    @Override
+    public DeskSession session(String sessionId) throws RegistryException {
+        return send(HttpRequest.newBuilder(uri("desk-sessions/" + sessionId)).GET(), DeskSession.class);
+    }
+
+    @Override
+    public OtpSent sendOtp(String sessionId) throws RegistryException {
+        return post("desk-sessions/" + sessionId + "/otp", Map.of(), OtpSent.class);
+    }
+
+    @Override
+    public SessionState verifyOtp(String sessionId, String code) throws RegistryException {
+        return post("desk-sessions/" + sessionId + "/otp/verify", new OtpVerifyRequest(code), SessionState.class);
+    }
+
+    @Override
+    public UnblockAuthorizationGrant authorizeUnblock(String sessionId, String cardSerial, byte[] challenge)
+            throws RegistryException {
+        return post("desk-sessions/" + sessionId + "/unblock-authorization",
+                new UnblockAuthorizationRequest(cardSerial, challenge == null ? null : RegistryConnector.hex(challenge)),
+                UnblockAuthorizationGrant.class);
+    }
+
+    @Override
+    public SessionState complete(String sessionId, CompletionRequest completion) throws RegistryException {
+        return post("desk-sessions/" + sessionId + "/complete", completion, SessionState.class);
+    }
+
+    /** Aborts the session (citizen left, operator cancelled). */
+    public SessionState abort(String sessionId) throws RegistryException {
+        return post("desk-sessions/" + sessionId + "/abort", Map.of(), SessionState.class);
+    }
+
+    private URI uri(String path) {
+        return base.resolve("api/v1/" + path);
+    }
+
+    private <T> T post(String path, Object body, Class<T> type) throws RegistryException {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write request body", e);
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), type);
+    }
+
+    private <T> T send(HttpRequest.Builder request, Class<T> type) throws RegistryException {
+        request.timeout(timeout).header("Accept", "application/json");
+        String bearer = token;
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (SSLException e) {
+            throw new RegistryException(0, "UNTRUSTED", "Sunucunun veya bu masanın sertifikası doğrulanamadı.",
+                    "The server's or this desk's certificate could not be verified.", null, e);
+        } catch (ConnectException | HttpTimeoutException e) {
+            throw unreachable(e);
+        } catch (IOException e) {
+            throw e.getCause() instanceof SSLException ssl ? new RegistryException(0, "UNTRUSTED",
+                    "Sunucunun veya bu masanın sertifikası doğrulanamadı.",
+                    "The server's or this desk's certificate could not be verified.", null, ssl) : unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+        try {
+            if (response.statusCode() / 100 == 2) {
+                return JSON.readValue(response.body(), type);
+            }
+            ApiError error = JSON.readValue(response.body(), ApiError.class);
+            Map<String, String> message = error.message() == null ? Map.of() : error.message();
+            throw new RegistryException(response.statusCode(), error.error(), message.getOrDefault("tr", ""),
+                    message.getOrDefault("en", ""), error.details(), null);
+        } catch (IOException e) {
+            throw new RegistryException(response.statusCode(), "PROTOCOL", "Sunucudan anlaşılmayan bir yanıt geldi (HTTP "
+                    + response.statusCode() + ").", "The server sent an answer that could not be read (HTTP "
+                    + response.statusCode() + ").", null, e);
+        }
+    }
+
+    private RegistryException unreachable(Exception cause) {
+        return new RegistryException(0, "UNREACHABLE", "Kayıt sunucusuna ulaşılamıyor (" + base.getHost()
+                + "). Ağ bağlantısını kontrol edip tekrar deneyin.", "The registry server cannot be reached (" + base.getHost()
+                + "). Check the network and try again.", null, cause);
+    }
+}

@@ -1,0 +1,38 @@
+package org.regdesk.backend.client.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.regdesk.backend.api.RegistryConnector;
+
+/**
+ * Offers RegDesk's own {@link RegistryConnector} when this desk has a certificate configured
+ * ({@code desk.keystore} in etc/org.regdesk.backend.client.cfg). A CA's own connector bundle registers
+ * the same service with a higher ranking instead.
+ */
+@Component(service = RegistryConnector.class, configurationPid = BackendConnectionConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class RegistryConnectorComponent extends HttpRegistryConnector {
+
+    @Activate
+    public RegistryConnectorComponent(BackendConnectionConfiguration configuration) throws Exception {
+        super(URI.create(configuration.url().trim()), deskTls(configuration),
+                Duration.ofSeconds(Math.max(1, configuration.timeout_seconds())));
+    }
+
+    private static SSLContext deskTls(BackendConnectionConfiguration configuration) throws Exception {
+        String keystore = configuration.desk_keystore().trim();
+        String pin = configuration.trusted_certificate().trim();
+        if (keystore.isEmpty() || pin.isEmpty()) {
+            throw new IllegalStateException("This desk has no certificate: set desk.keystore, desk.keystore.password.file "
+                    + "and trusted.certificate in etc/" + BackendConnectionConfiguration.PID + ".cfg");
+        }
+        return PinnedTrust.sslContext(Path.of(pin), Path.of(keystore), Path.of(configuration.desk_keystore_password_file().trim()));
+    }
+}
