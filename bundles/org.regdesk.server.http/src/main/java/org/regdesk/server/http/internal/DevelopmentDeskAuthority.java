@@ -102,7 +102,7 @@ public final class DevelopmentDeskAuthority {
         }
         KeyPair pair = newKeyPair();
         X509Certificate certificate = sign(new X500Name("CN=" + deskId + ",OU=Desks,O=RegDesk"), pair.getPublic(),
-                new X500Name(caCertificate.getSubjectX500Principal().getName()), caKey, false);
+                X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()), caKey, false);
         DevelopmentCertificate.writeKeystore(keystore, passwordFile, deskId, pair.getPrivate(),
                 new X509Certificate[] { certificate, caCertificate });
         LOG.info("Issued development desk certificate {}", keystore);

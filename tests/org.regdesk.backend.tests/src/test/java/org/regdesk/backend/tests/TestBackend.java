@@ -1,0 +1,151 @@
+package org.regdesk.backend.tests;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.backend.api.Tckn;
+import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.backend.client.internal.PinnedTrust;
+import org.regdesk.server.http.internal.RegdeskServer;
+import org.regdesk.server.http.internal.RouteDispatcher;
+import org.regdesk.server.http.internal.ServerSettings;
+import org.regdesk.server.keys.KeystoreCardKeyService;
+import org.regdesk.server.otp.internal.SmsGateway;
+import org.regdesk.server.otp.internal.SmsOutbox;
+import org.regdesk.server.portal.internal.DevelopmentIdentityProvider;
+import org.regdesk.server.portal.internal.PortalPages;
+import org.regdesk.server.registry.Registry;
+import org.regdesk.server.registry.RegistryRoutes;
+import org.regdesk.server.registry.SmsOutboxRoutes;
+import org.regdesk.server.store.CardRecord;
+import org.regdesk.server.store.Cards;
+import org.regdesk.server.store.Citizen;
+import org.regdesk.server.store.Citizens;
+import org.regdesk.server.store.Database;
+import org.regdesk.server.store.DemoData;
+import org.regdesk.server.store.Desk;
+import org.regdesk.server.store.Operators;
+
+/**
+ * regdesk-server as the product composes it (registry, desk API, portal, outbox on the real Jetty server
+ * over TLS with the development desk CA), without OSGi so tests can hold the clock and the database.
+ */
+final class TestBackend implements AutoCloseable {
+
+    static final List<String> DESKS = List.of("DESK-001", "DESK-002", "DESK-003", "DESK-004", "DESK-005", "DESK-006",
+            "DESK-UNREGISTERED");
+
+    final Path data;
+    final MutableClock clock = new MutableClock();
+    final Database database;
+    final byte[] masterKey = new byte[16];
+    final KeystoreCardKeyService keys;
+    final SmsOutbox outbox = new SmsOutbox();
+    volatile boolean smsDown;
+    final Registry registry;
+    final RegdeskServer server;
+    final URI base;
+    private int nextCitizen = 100;
+
+    TestBackend(Path data, TestDatabase choice) throws Exception {
+        this.data = data;
+        database = Database.open(choice.settings(data));
+        DemoData.load(database);
+        Operators operators = new Operators(database);
+        for (String desk : DESKS.subList(2, DESKS.size() - 1)) {
+            operators.insertDesk(new Desk(desk, desk, "test", true));
+        }
+        new SecureRandom().nextBytes(masterKey);
+        Path keystore = data.resolve("master.p12");
+        KeystoreCardKeyService.writeKeystore(keystore, "pw".toCharArray(), "master", masterKey);
+        keys = KeystoreCardKeyService.open(keystore, "pw".toCharArray(), "master");
+        SmsGateway sms = (to, text) -> {
+            if (smsDown) {
+                throw new SmsGateway.SmsException("provider down (test)", null);
+            }
+            outbox.send(to, text);
+        };
+        byte[] codeKey = new byte[32];
+        new SecureRandom().nextBytes(codeKey);
+        registry = new Registry(database, keys, sms, codeKey, clock, new SecureRandom());
+        RouteDispatcher routes = new RouteDispatcher();
+        routes.add(new RegistryRoutes(registry));
+        routes.add(new SmsOutboxRoutes(outbox));
+        routes.add(new PortalPages(registry, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
+        server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), routes);
+        base = server.start();
+    }
+
+    Path serverCertificate() {
+        return data.resolve("tls").resolve("server.crt");
+    }
+
+    /** The workstation's connector as the given desk, over mutual TLS. */
+    HttpRegistryConnector desk(String deskId) throws Exception {
+        Path desks = data.resolve("desks");
+        return new HttpRegistryConnector(base, PinnedTrust.sslContext(serverCertificate(), desks.resolve(deskId + ".p12"),
+                desks.resolve(deskId + ".password")), Duration.ofSeconds(20));
+    }
+
+    javax.net.ssl.SSLContext deskTls(String deskId) throws Exception {
+        Path desks = data.resolve("desks");
+        return PinnedTrust.sslContext(serverCertificate(), desks.resolve(deskId + ".p12"), desks.resolve(deskId + ".password"));
+    }
+
+    /** The 6 digits of the newest SMS to this number. */
+    String lastOtp(PhoneNumber to) {
+        List<SmsOutbox.Message> messages = outbox.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).to().equals(to)) {
+                Matcher digits = Pattern.compile("\\b(\\d{6})\\b").matcher(messages.get(i).text());
+                if (digits.find()) {
+                    return digits.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no SMS to " + to.masked());
+    }
+
+    /** A fresh citizen with one card of the profile (its own rate-limit budget); PKCS11 cards get an SO PIN. */
+    synchronized Citizen newCitizen(String profile) throws Exception {
+        String tckn = validTckn(String.format("5%08d", nextCitizen++));
+        Citizen citizen = new Citizen(new Tckn(tckn), "TEST", "CITIZEN " + nextCitizen, java.time.LocalDate.of(1990, 1, 2),
+                new PhoneNumber("+9055" + tckn.substring(3, 11)), "Z" + tckn.substring(3));
+        new Citizens(database).insert(citizen, null);
+        String serial = (CardRecord.PKCS11.equals(profile) ? "PK" : "RD") + tckn.substring(1);
+        new Cards(database).insert(serial, citizen.tckn(), profile, "test",
+                CardRecord.PKCS11.equals(profile) ? keys.seal(serial, "SO-OLD-1234".getBytes()) : null);
+        return citizen;
+    }
+
+    static String cardOf(Citizen citizen, String profile) {
+        return (CardRecord.PKCS11.equals(profile) ? "PK" : "RD") + citizen.tckn().value().substring(1);
+    }
+
+    static String validTckn(String firstNine) {
+        for (int tenth = 0; tenth < 10; tenth++) {
+            for (int eleventh = 0; eleventh < 10; eleventh++) {
+                String candidate = firstNine + tenth + eleventh;
+                if (Tckn.isValid(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalArgumentException(firstNine);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        database.close();
+        Files.deleteIfExists(data.resolve("master.p12"));
+    }
+}
