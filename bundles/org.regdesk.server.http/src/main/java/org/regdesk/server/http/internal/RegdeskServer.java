@@ -73,6 +73,7 @@ public final class RegdeskServer {
         server.addConnector(serverConnector);
         server.setHandler(new Handler.Sequence(new HealthHandler(settings.version(), clock), routes));
         server.setDefaultHandler(new NotFoundHandler());
+        server.setErrorHandler(new JsonErrorHandler());
         try {
             server.start();
         } catch (Exception e) {

@@ -29,6 +29,7 @@ public final class RouteDispatcher extends Handler.Abstract {
 
     /** Larger bodies are refused before they are read: every request of the API fits in a few hundred bytes. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
 
@@ -104,13 +105,11 @@ public final class RouteDispatcher extends Handler.Abstract {
     }
 
     private static byte[] readBody(Request request) throws ApiException {
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = Request.asInputStream(request)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                // read (and drop) a modest rest, so the client is still listening when the 413 comes
+                in.skipNBytes(Math.min(Math.max(0, request.getLength() - body.length), DRAIN_LIMIT));
                 throw tooLarge();
             }
             return body;
