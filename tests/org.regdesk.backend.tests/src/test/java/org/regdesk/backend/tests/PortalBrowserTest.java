@@ -1,0 +1,180 @@
+package org.regdesk.backend.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
+import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.server.store.DemoData;
+
+/**
+ * The citizen portal in a real browser (Debian's headless Chromium through chromedriver): sign-in, the
+ * code with its live countdown, "Tekrar Kod Al" voiding the old code, the desk finishing the unblock and
+ * the page showing it without a reload, expiry, English, and a wrong password.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserTest {
+
+    private TestBackend backend;
+    private WebDriver browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("REGDESK_CHROMIUM", "/usr/bin/chromium"));
+        Path driver = Path.of(System.getenv().getOrDefault("REGDESK_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("CI needs Debian's chromium and chromium-driver");
+            }
+            Assumptions.abort("chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
+        }
+        backend = new TestBackend(Files.createTempDirectory("regdesk-portal"), TestDatabase.H2);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.setAcceptInsecureCerts(true); // the development server's self-signed certificate
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1000,900",
+                "--user-data-dir=" + Files.createTempDirectory("regdesk-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private String url(String path) {
+        return backend.base.resolve(path).toString();
+    }
+
+    private void signIn(String tckn, String password) {
+        browser.get(url("/portal/assets/portal.css")); // cookies can only be cleared on the site
+        browser.manage().deleteAllCookies();
+        browser.get(url("/portal"));
+        browser.findElement(By.id("tckn")).sendKeys(tckn);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        // the form post and its redirect finish before the next navigation may start
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getCurrentUrl().endsWith("/portal/home")
+                || !page.findElements(By.id("error")).isEmpty());
+    }
+
+    private String shownCode() {
+        return browser.findElement(By.id("code")).getText().replace(" ", "");
+    }
+
+    @Test
+    void aCitizenGetsACodeSeesItCountDownAndSeesTheDeskFinish() throws Exception {
+        signIn(DemoData.AYSE.value(), DemoData.PORTAL_PASSWORD);
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("AYŞE YILMAZ"));
+        browser.findElement(By.id("menu-pin")).click();
+        assertEquals("Kod Al", browser.findElement(By.id("get-code")).getText());
+        browser.findElement(By.id("get-code")).click();
+
+        String first = shownCode();
+        assertTrue(first.matches("[1-9][0-9]{14}"), first);
+        String before = browser.findElement(By.id("countdown")).getText();
+        assertTrue(before.matches("0[45]:[0-5][0-9]"), before);
+        Thread.sleep(2200);
+        String after = browser.findElement(By.id("countdown")).getText();
+        assertTrue(after.compareTo(before) < 0, "the countdown runs: " + before + " -> " + after);
+        screenshot("portal-pin-code-tr.png");
+
+        assertEquals("Tekrar Kod Al", browser.findElement(By.id("get-code")).getText());
+        browser.findElement(By.id("get-code")).click();
+        String second = shownCode();
+        assertNotEquals(first, second);
+
+        HttpRegistryConnector desk = backend.desk("DESK-001");
+        desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        RegistryException old = assertThrows(RegistryException.class,
+                () -> desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", first, null, null)));
+        assertEquals("CODE_UNKNOWN", old.code());
+        DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", second, null, null));
+        desk.sendOtp(session.sessionId());
+        desk.verifyOtp(session.sessionId(), backend.lastOtp(backend.registry.citizen(DemoData.AYSE).orElseThrow().phone()));
+        byte[] challenge = new byte[16];
+        new SecureRandom().nextBytes(challenge);
+        UnblockAuthorizationGrant grant = desk.authorizeUnblock(session.sessionId(), DemoData.DEMO_CARD, challenge);
+        desk.complete(session.sessionId(), new CompletionRequest(grant.authorizationId(), "SUCCEEDED", null));
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                page -> "COMPLETED".equals(page.findElement(By.id("desk-status")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("desk-status")).getText().contains("tamamlandı"),
+                browser.findElement(By.id("desk-status")).getText());
+        screenshot("portal-pin-completed-tr.png");
+    }
+
+    @Test
+    void anExpiredCodeIsHiddenAndAskedToBeRenewed() {
+        signIn(DemoData.MEHMET.value(), DemoData.PORTAL_PASSWORD);
+        browser.get(url("/portal/pin"));
+        browser.findElement(By.id("get-code")).click();
+        assertTrue(browser.findElement(By.id("code")).isDisplayed());
+        backend.clock.advance(Duration.ofSeconds(301));
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(page -> page.findElement(By.id("expired")).isDisplayed());
+        assertEquals("00:00", browser.findElement(By.id("countdown")).getText());
+        assertTrue(!browser.findElement(By.id("code")).isDisplayed());
+    }
+
+    @Test
+    void thePortalSpeaksEnglishOnRequestAndShowsTheEOnayStatus() {
+        signIn(DemoData.ZEYNEP.value(), DemoData.PORTAL_PASSWORD);
+        browser.get(url("/portal/e-onay"));
+        assertTrue(browser.findElement(By.id("e-onay-state")).getText().contains("E-Onay vermediniz"));
+        browser.findElement(By.id("language")).click();
+        assertTrue(browser.findElement(By.id("e-onay-state")).getText().contains("You have not given E-Onay"));
+        browser.get(url("/portal/pin"));
+        assertEquals("Create PIN / unblock card", browser.findElement(By.tagName("h1")).getText());
+        browser.get(url("/portal/home?lang=tr"));
+        browser.findElement(By.id("sign-out")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser.getCurrentUrl());
+    }
+
+    @Test
+    void aWrongPasswordIsShownAndNoSessionStarts() {
+        signIn(DemoData.AYSE.value(), "wrong");
+        assertTrue(browser.findElement(By.id("error")).getText().contains("parola yanlış"));
+        browser.get(url("/portal/pin"));
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), "not signed in: " + browser.getCurrentUrl());
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
