@@ -52,6 +52,7 @@ final class TestBackend implements AutoCloseable {
     volatile boolean smsDown;
     final Registry registry;
     final RegdeskServer server;
+    private final RouteDispatcher routes = new RouteDispatcher();
     final URI base;
     private int nextCitizen = 100;
 
@@ -76,12 +77,23 @@ final class TestBackend implements AutoCloseable {
         byte[] codeKey = new byte[32];
         new SecureRandom().nextBytes(codeKey);
         registry = new Registry(database, keys, sms, codeKey, clock, new SecureRandom());
-        RouteDispatcher routes = new RouteDispatcher();
         routes.add(new RegistryRoutes(registry));
         routes.add(new SmsOutboxRoutes(outbox));
         routes.add(new PortalPages(registry, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
         server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), routes);
         base = server.start();
+    }
+
+    RouteDispatcher routes() {
+        return routes;
+    }
+
+    /** Issues desk certificates beyond {@link #DESKS} (the server trusts the same development desk CA). */
+    org.regdesk.server.http.internal.DevelopmentDeskAuthority deskAuthority() throws Exception {
+        org.regdesk.server.http.internal.DevelopmentDeskAuthority authority =
+                new org.regdesk.server.http.internal.DevelopmentDeskAuthority(data, Clock.systemUTC());
+        authority.ensureCa();
+        return authority;
     }
 
     Path serverCertificate() {

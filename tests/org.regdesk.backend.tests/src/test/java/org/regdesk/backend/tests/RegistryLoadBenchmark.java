@@ -1,0 +1,268 @@
+package org.regdesk.backend.tests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.regdesk.backend.api.Purpose;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
+import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.server.http.Reply;
+import org.regdesk.server.http.Route;
+import org.regdesk.server.registry.Actor;
+import org.regdesk.server.store.CardRecord;
+import org.regdesk.server.store.Citizen;
+import org.regdesk.server.store.DemoData;
+import org.regdesk.server.store.Desk;
+import org.regdesk.server.store.Operator;
+import org.regdesk.server.store.Operators;
+import org.regdesk.server.store.PasswordHashes;
+
+/**
+ * Throughput and latency of the desk API, printed side by side with a bare route on the same Jetty
+ * server (same TLS, same mutual authentication, same client) in the same run:
+ * <ol>
+ * <li>code validation: POST /api/v1/desk-sessions with a valid 15-digit code;</li>
+ * <li>OTP verification: POST .../otp/verify with the right SMS code;</li>
+ * <li>soak: 200 simulated desks, each running whole assisted unblocks (open, SMS, verify, authorize,
+ * complete) for 60 s; every answer must be the expected one.</li>
+ * </ol>
+ * On H2, and on PostgreSQL when REGDESK_TEST_POSTGRES_URL is set. {@code ./desk bench-backend [seconds] [soak seconds]}.
+ */
+public final class RegistryLoadBenchmark {
+
+    private static final int CLIENTS = 16;
+
+    public static void main(String[] arguments) throws Exception {
+        int seconds = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 10;
+        int soakSeconds = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 60;
+        System.out.printf("RegDesk backend benchmark: %d cores, %d client threads, %d s per phase, soak %d s with 200 desks%n",
+                Runtime.getRuntime().availableProcessors(), CLIENTS, seconds, soakSeconds);
+        List<TestDatabase> databases = new ArrayList<>(List.of(TestDatabase.H2));
+        if (System.getenv("REGDESK_TEST_POSTGRES_URL") != null) {
+            databases.add(TestDatabase.POSTGRESQL);
+        } else {
+            System.out.println("(PostgreSQL skipped: REGDESK_TEST_POSTGRES_URL not set)");
+        }
+        for (TestDatabase database : databases) {
+            run(database, seconds, soakSeconds);
+        }
+    }
+
+    private record Result(String name, long requests, long errors, double seconds, long[] latenciesMicros) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        long percentile(double p) {
+            if (latenciesMicros.length == 0) {
+                return 0;
+            }
+            return latenciesMicros[Math.min(latenciesMicros.length - 1, (int) Math.ceil(p * latenciesMicros.length) - 1)];
+        }
+    }
+
+    private static void run(TestDatabase database, int seconds, int soakSeconds) throws Exception {
+        try (TestBackend backend = new TestBackend(Files.createTempDirectory("regdesk-bench"), database)) {
+            // the baseline: a route that does nothing, behind the same connector, TLS and desk check
+            backend.routes().add(() -> List.of(Route.post("/bench/bare", Route.Access.DESK, call -> Reply.ok(Map.of("ok", true)))));
+            HttpClient client = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-001"))
+                    .executor(Executors.newFixedThreadPool(4)).build();
+            HttpRegistryConnector desk = backend.desk("DESK-001");
+            String token = desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray()).token();
+            Actor actor = new Actor("operator1", Operator.Role.OPERATOR, "DESK-001");
+
+            int poolSize = Math.max(2000, seconds * 600);
+            System.out.printf("%n== %s: preparing %d codes and %d sessions with an SMS sent ...%n", database, poolSize, poolSize);
+            ConcurrentLinkedQueue<byte[]> codes = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String[]> otps = new ConcurrentLinkedQueue<>();
+            prepare(backend, actor, poolSize, codes, otps);
+
+            URI bare = backend.base.resolve("/bench/bare");
+            URI sessions = backend.base.resolve("/api/v1/desk-sessions");
+            byte[] empty = "{}".getBytes();
+            warmUp(client, token, bare, empty);
+            Result baseline = measure("bare Jetty route (baseline)", seconds, () -> post(client, token, bare, empty, 200));
+            Result validation = measure("code validation", seconds, () -> {
+                byte[] body = codes.poll();
+                return body == null ? null : post(client, token, sessions, body, 201);
+            });
+            Result verification = measure("OTP verification", seconds, () -> {
+                String[] pending = otps.poll();
+                return pending == null ? null : post(client, token, backend.base.resolve("/api/v1/desk-sessions/" + pending[0]
+                        + "/otp/verify"), ("{\"code\":\"" + pending[1] + "\"}").getBytes(), 200);
+            });
+            System.out.printf("%-34s %10s %10s %10s %8s %8s%n", "phase (" + database + ")", "requests", "req/s", "ratio",
+                    "p50 ms", "p99 ms");
+            for (Result result : List.of(baseline, validation, verification)) {
+                System.out.printf("%-34s %10d %10.0f %10.2f %8.2f %8.2f%s%n", result.name(), result.requests(),
+                        result.perSecond(), result.perSecond() / baseline.perSecond(), result.percentile(0.50) / 1000.0,
+                        result.percentile(0.99) / 1000.0, result.errors() > 0 ? "  ERRORS: " + result.errors() : "");
+            }
+            soak(backend, soakSeconds, database);
+        }
+    }
+
+    private static void prepare(TestBackend backend, Actor actor, int count, ConcurrentLinkedQueue<byte[]> codes,
+            ConcurrentLinkedQueue<String[]> otps) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            done.add(pool.submit(() -> {
+                Citizen forCode = backend.newCitizen(CardRecord.REFERENCE);
+                String code = backend.registry.issueCode(forCode.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits();
+                codes.add(("{\"purpose\":\"PIN_UNBLOCK\",\"verificationCode\":\"" + code + "\"}").getBytes());
+                Citizen forOtp = backend.newCitizen(CardRecord.REFERENCE);
+                DeskSession session = backend.registry.openSession(actor, new OpenSessionRequest("PIN_UNBLOCK", null,
+                        forOtp.tckn().value(), forOtp.idDocumentNumber()));
+                backend.registry.sendOtp(actor, session.sessionId());
+                otps.add(new String[] { session.sessionId(), backend.lastOtp(forOtp.phone()) });
+                return null;
+            }));
+        }
+        for (var future : done) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void warmUp(HttpClient client, String token, URI uri, byte[] body) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < end) {
+            post(client, token, uri, body, 200);
+        }
+    }
+
+    /** Returns the latency in microseconds, or throws when the answer is not the expected status. */
+    private static Long post(HttpClient client, String token, URI uri, byte[] body, int expected) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(uri.getPath() + " answered " + response.statusCode() + ": "
+                    + new String(response.body()));
+        }
+        return (System.nanoTime() - start) / 1000;
+    }
+
+    private interface Request {
+        Long call() throws Exception;
+    }
+
+    private static Result measure(String name, int seconds, Request request) throws Exception {
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong lastFinish = new AtomicLong(start);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < CLIENTS; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                long[] mine = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    try {
+                        Long micros = request.call();
+                        if (micros == null) {
+                            break; // the prepared pool is used up
+                        }
+                        mine[n++] = micros;
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() == 1) {
+                            System.out.println("first error in " + name + ": " + e.getMessage());
+                        }
+                    }
+                }
+                lastFinish.accumulateAndGet(System.nanoTime(), Math::max);
+                latencies.add(Arrays.copyOf(mine, n));
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, all.length, errors.get(), (lastFinish.get() - start) / 1e9, all);
+    }
+
+    /** 200 desks, each its own certificate, operator and citizen, running whole unblocks back to back. */
+    private static void soak(TestBackend backend, int seconds, TestDatabase database) throws Exception {
+        int desks = 200;
+        Operators operators = new Operators(backend.database);
+        String cheapHash = PasswordHashes.hash("soak".toCharArray(), 1_000); // 200 sign-ins, not 200 x 600k rounds
+        List<Supplier<HttpRegistryConnector>> connectors = new ArrayList<>();
+        List<Citizen> citizens = new ArrayList<>();
+        var authority = backend.deskAuthority();
+        for (int i = 0; i < desks; i++) {
+            String id = String.format("SOAK-%03d", i);
+            operators.insertDesk(new Desk(id, id, "soak", true));
+            operators.insert(new Operator("soak" + i, "Soak " + i, Operator.Role.OPERATOR, cheapHash, true));
+            authority.ensureDesk(id);
+            citizens.add(backend.newCitizen(CardRecord.REFERENCE));
+            HttpRegistryConnector connector = backend.desk(id);
+            connector.signIn("soak" + i, "soak".toCharArray());
+            connectors.add(() -> connector);
+        }
+        AtomicLong flows = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < desks; i++) {
+            HttpRegistryConnector desk = connectors.get(i).get();
+            Citizen citizen = citizens.get(i);
+            String serial = TestBackend.cardOf(citizen, CardRecord.REFERENCE);
+            threads.add(Thread.ofVirtual().start(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        long start = System.nanoTime();
+                        DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", null,
+                                citizen.tckn().value(), citizen.idDocumentNumber()));
+                        desk.sendOtp(session.sessionId());
+                        desk.verifyOtp(session.sessionId(), backend.lastOtp(citizen.phone()));
+                        byte[] challenge = new byte[16];
+                        random.nextBytes(challenge);
+                        UnblockAuthorizationGrant grant = desk.authorizeUnblock(session.sessionId(), serial, challenge);
+                        String state = desk.complete(session.sessionId(), new org.regdesk.backend.api.v1.CompletionRequest(
+                                grant.authorizationId(), "SUCCEEDED", null)).state();
+                        if (!"COMPLETED".equals(state) || grant.cryptogram().length() != 32) {
+                            throw new IllegalStateException("unexpected end state " + state);
+                        }
+                        latencies.add((System.nanoTime() - start) / 1000);
+                        flows.incrementAndGet();
+                        calls.addAndGet(5);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("soak error: " + e);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        Result result = new Result("soak", flows.get(), errors.get(), seconds, sorted);
+        System.out.printf("soak (%s): %d desks for %d s: %d whole unblocks (%d API calls, %.0f calls/s), errors %d, "
+                + "unblock p50 %.1f ms, p99 %.1f ms%n", database, desks, seconds, flows.get(), calls.get(),
+                calls.get() / (double) seconds, errors.get(), result.percentile(0.50) / 1000.0, result.percentile(0.99) / 1000.0);
+    }
+}
