@@ -68,6 +68,7 @@ public final class Registry {
     static final String PORTAL = "portal";
     static final String CITIZEN = "citizen";
 
+    private final Database database;
     private final Clock clock;
     private final SecureRandom random;
     private final CardKeyService keys;
@@ -84,6 +85,7 @@ public final class Registry {
 
     public Registry(Database database, CardKeyService keys, SmsGateway sms, byte[] codeHashKey, Clock clock,
             SecureRandom random) {
+        this.database = database;
         this.clock = clock;
         this.random = random;
         this.keys = keys;
@@ -94,6 +96,14 @@ public final class Registry {
         this.codes = new VerificationCodes(new JdbcCodeStore(database), codeHashKey, clock, random);
         this.otp = new SmsOneTimeCodes(sms, clock, random);
         this.audit = new AuditTrail(clock, new JdbcAuditStore(database));
+    }
+
+    /**
+     * One request's steps in one database transaction: they commit together, or a fault rolls them all
+     * back. Audit records commit on their own (refusals and aborted steps stay recorded).
+     */
+    public <T> T inOneTransaction(Database.Unit<T, ApiException> unit) throws ApiException {
+        return database.unit(unit);
     }
 
     // ---- operators and desks -------------------------------------------------------------------
@@ -128,12 +138,12 @@ public final class Registry {
 
     /** The operator behind a bearer token, only from the desk that signed in. */
     public Actor actor(String deskId, Optional<String> authorization) throws ApiException {
-        requireDesk(deskId, "-");
         String header = authorization.orElse("");
-        if (!header.startsWith("Bearer ") || header.length() > 200) {
-            throw Refusals.signInRequired();
+        Optional<OperatorSession> session = header.startsWith("Bearer ") && header.length() <= 200
+                ? operators.session(sha256(header.substring(7).trim())) : Optional.empty();
+        if (session.isEmpty() || !session.get().deskId().equals(deskId) || !session.get().deskActive()) {
+            requireDesk(deskId, "-"); // an unknown desk is told so; a known one just needs to sign in
         }
-        Optional<OperatorSession> session = operators.session(sha256(header.substring(7).trim()));
         if (session.isEmpty() || session.get().ended() || !clock.instant().isBefore(session.get().expiresAt())
                 || !session.get().deskId().equals(deskId) || !session.get().operator().active()) {
             throw Refusals.signInRequired();

@@ -38,30 +38,34 @@ public final class RegistryRoutes implements HttpRoutes {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post(BASE + "/operators/sign-in", Access.DESK,
-                        call -> Reply.ok(registry.signIn(desk(call), call.json(SignInRequest.class)))),
-                Route.post(BASE + "/operators/sign-out", Access.DESK, call -> {
+                post("/operators/sign-in", call -> Reply.ok(registry.signIn(desk(call), call.json(SignInRequest.class)))),
+                post("/operators/sign-out", call -> {
                     registry.signOut(actor(call), call.header("Authorization").orElseThrow());
                     return Reply.ok(Map.of("signedOut", true));
                 }),
-                Route.post(BASE + "/desk-sessions", Access.DESK,
+                post("/desk-sessions",
                         call -> Reply.json(201, registry.openSession(actor(call), call.json(OpenSessionRequest.class)))),
-                Route.get(BASE + "/desk-sessions/{id}", Access.DESK,
-                        call -> Reply.ok(registry.session(actor(call), call.pathParameter("id")))),
-                Route.post(BASE + "/desk-sessions/{id}/otp", Access.DESK,
-                        call -> Reply.ok(registry.sendOtp(actor(call), call.pathParameter("id")))),
-                Route.post(BASE + "/desk-sessions/{id}/otp/verify", Access.DESK, call -> Reply.ok(
+                get("/desk-sessions/{id}", call -> Reply.ok(registry.session(actor(call), call.pathParameter("id")))),
+                post("/desk-sessions/{id}/otp", call -> Reply.ok(registry.sendOtp(actor(call), call.pathParameter("id")))),
+                post("/desk-sessions/{id}/otp/verify", call -> Reply.ok(
                         registry.verifyOtp(actor(call), call.pathParameter("id"), call.json(OtpVerifyRequest.class).code()))),
-                Route.post(BASE + "/desk-sessions/{id}/unblock-authorization", Access.DESK, call -> Reply.ok(
-                        registry.authorizeUnblock(actor(call), call.pathParameter("id"),
-                                call.json(UnblockAuthorizationRequest.class)))),
-                Route.post(BASE + "/desk-sessions/{id}/complete", Access.DESK, call -> Reply.ok(
+                post("/desk-sessions/{id}/unblock-authorization", call -> Reply.ok(registry.authorizeUnblock(actor(call),
+                        call.pathParameter("id"), call.json(UnblockAuthorizationRequest.class)))),
+                post("/desk-sessions/{id}/complete", call -> Reply.ok(
                         registry.complete(actor(call), call.pathParameter("id"), call.json(CompletionRequest.class)))),
-                Route.post(BASE + "/desk-sessions/{id}/abort", Access.DESK,
-                        call -> Reply.ok(registry.abort(actor(call), call.pathParameter("id")))),
-                Route.get(BASE + "/audit/check", Access.DESK, call -> Reply.ok(registry.auditCheck(actor(call)))),
-                Route.get(BASE + "/audit/export", Access.DESK, call -> new Reply(200, "application/x-ndjson; charset=utf-8",
-                        null, registry.auditExport(actor(call)).getBytes(StandardCharsets.UTF_8), Map.of())));
+                post("/desk-sessions/{id}/abort", call -> Reply.ok(registry.abort(actor(call), call.pathParameter("id")))),
+                get("/audit/check", call -> Reply.ok(registry.auditCheck(actor(call)))),
+                get("/audit/export", call -> new Reply(200, "application/x-ndjson; charset=utf-8", null,
+                        registry.auditExport(actor(call)).getBytes(StandardCharsets.UTF_8), Map.of())));
+    }
+
+    /** A desk route whose steps commit together: one transaction per request. */
+    private Route post(String path, Route.Handler handler) {
+        return Route.post(BASE + path, Access.DESK, call -> registry.inOneTransaction(() -> handler.handle(call)));
+    }
+
+    private Route get(String path, Route.Handler handler) {
+        return Route.get(BASE + path, Access.DESK, call -> registry.inOneTransaction(() -> handler.handle(call)));
     }
 
     private Actor actor(Call call) throws ApiException {

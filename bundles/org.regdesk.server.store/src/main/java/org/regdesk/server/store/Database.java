@@ -24,11 +24,21 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final JdbcConnectionPool pool;
-    private final boolean postgresql;
+    /** A request's work: everything in it commits together, or nothing does. */
+    @FunctionalInterface
+    public interface Unit<T, E extends Exception> {
+        T run() throws E;
+    }
 
-    private Database(JdbcConnectionPool pool, boolean postgresql) {
+    private final JdbcConnectionPool pool;
+    /** The audit chain's own connections: its appends commit at once and in order, whatever the request does. */
+    private final JdbcConnectionPool independentPool;
+    private final boolean postgresql;
+    private final ThreadLocal<Connection> unitConnection = new ThreadLocal<>();
+
+    private Database(JdbcConnectionPool pool, JdbcConnectionPool independentPool, boolean postgresql) {
         this.pool = pool;
+        this.independentPool = independentPool;
         this.postgresql = postgresql;
     }
 
@@ -51,14 +61,17 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(settings.maxConnections());
         pool.setLoginTimeout(10);
-        Database database = new Database(pool, settings.postgresql());
+        JdbcConnectionPool independentPool = JdbcConnectionPool.create(source);
+        independentPool.setMaxConnections(2);
+        independentPool.setLoginTimeout(10);
+        Database database = new Database(pool, independentPool, settings.postgresql());
         try {
             database.transaction(connection -> {
                 SchemaMigrations.migrate(connection);
                 return null;
             });
         } catch (RuntimeException e) {
-            pool.dispose();
+            database.close();
             throw e;
         }
         return database;
@@ -72,8 +85,70 @@ public final class Database implements AutoCloseable {
         return postgresql;
     }
 
+    /**
+     * Runs work in a transaction; inside a {@link #unit} it joins the unit's transaction, so a request's
+     * steps commit together (and cost one commit, not one per step).
+     */
     public <T> T transaction(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        Connection joined = unitConnection.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new DatabaseException("Database operation failed: " + e.getMessage(), e);
+            }
+        }
+        return inOwnTransaction(pool, work);
+    }
+
+    /** Always its own, immediately committed transaction, also inside a unit: for the audit chain. */
+    public <T> T independentTransaction(Work<T> work) {
+        return inOwnTransaction(independentPool, work);
+    }
+
+    /** One transaction for everything the unit does through {@link #transaction}; any exception rolls it back. */
+    public <T, E extends Exception> T unit(Unit<T, E> unit) throws E {
+        if (unitConnection.get() != null) {
+            return unit.run();
+        }
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new DatabaseException("No database connection: " + e.getMessage(), e);
+        }
+        unitConnection.set(connection);
+        try {
+            T result = unit.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(connection);
+            throw new DatabaseException("Database commit failed: " + e.getMessage(), e);
+        } catch (Exception | Error e) {
+            rollback(connection);
+            throw e;
+        } finally {
+            unitConnection.remove();
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // returning a connection to the pool does not fail in a way that matters here
+            }
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool drops it on close
+        }
+    }
+
+    private static <T> T inOwnTransaction(JdbcConnectionPool source, Work<T> work) {
+        try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -91,5 +166,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
+        independentPool.dispose();
     }
 }

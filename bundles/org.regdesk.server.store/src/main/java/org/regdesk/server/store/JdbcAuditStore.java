@@ -12,7 +12,11 @@ import org.regdesk.server.audit.internal.AuditStore;
 import org.regdesk.server.audit.internal.AuditTrail;
 import org.regdesk.server.store.internal.Jdbc;
 
-/** The audit chain in the audit_records table; the sequence number is the primary key, so forks fail. */
+/**
+ * The audit chain in the audit_records table; the sequence number is the primary key, so forks fail.
+ * Appends commit on their own at once, so the chain never references a record a rolled-back request took
+ * with it, and a refused request's record stays.
+ */
 public final class JdbcAuditStore implements AuditStore {
 
     private final Database database;
@@ -23,7 +27,7 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public Optional<AuditRecord> last() {
-        return database.transaction(connection -> {
+        return database.independentTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT * FROM audit_records ORDER BY sequence DESC LIMIT 1")) {
                 return read(select).stream().findFirst();
@@ -34,7 +38,7 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public void append(AuditRecord record) {
         try {
-            database.transaction(connection -> {
+            database.independentTransaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_records (sequence, recorded_at, "
                         + "operator, desk, action, outcome, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, record.sequence());
@@ -59,7 +63,7 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<AuditRecord> all() {
-        return database.transaction(connection -> {
+        return database.independentTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT * FROM audit_records ORDER BY sequence")) {
                 return read(select);
             }

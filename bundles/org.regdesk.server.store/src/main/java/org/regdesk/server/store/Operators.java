@@ -87,15 +87,16 @@ public final class Operators {
 
     public Optional<OperatorSession> session(String tokenHash) {
         return database.transaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT s.desk_id, s.expires_at, s.ended_at, o.* "
-                    + "FROM operator_sessions s JOIN operators o ON o.username = s.username WHERE s.token_hash = ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT s.desk_id, s.expires_at, s.ended_at, "
+                    + "d.active AS desk_active, o.* FROM operator_sessions s JOIN operators o ON o.username = s.username "
+                    + "JOIN desks d ON d.id = s.desk_id WHERE s.token_hash = ?")) {
                 select.setString(1, tokenHash);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.<OperatorSession>empty();
                     }
                     return Optional.of(new OperatorSession(tokenHash, operator(rows), rows.getString("desk_id"),
-                            Jdbc.instant(rows, "expires_at"), Jdbc.instant(rows, "ended_at") != null));
+                            rows.getBoolean("desk_active"), Jdbc.instant(rows, "expires_at"), Jdbc.instant(rows, "ended_at") != null));
                 }
             }
         });

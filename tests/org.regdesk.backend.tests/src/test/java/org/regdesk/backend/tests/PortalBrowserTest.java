@@ -160,7 +160,9 @@ class PortalBrowserTest {
         assertEquals("Create PIN / unblock card", browser.findElement(By.tagName("h1")).getText());
         browser.get(url("/portal/home?lang=tr"));
         browser.findElement(By.id("sign-out")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser.getCurrentUrl());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getCurrentUrl().endsWith("/portal"));
+        browser.get(url("/portal/home"));
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), "signed out: " + browser.getCurrentUrl());
     }
 
     @Test
