@@ -36,26 +36,31 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void append(AuditRecord record) {
+    public void appendAll(List<AuditRecord> records) {
         try {
             database.independentTransaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_records (sequence, recorded_at, "
                         + "operator, desk, action, outcome, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, record.sequence());
-                    Jdbc.setInstant(insert, 2, record.time());
-                    insert.setString(3, record.operator());
-                    insert.setString(4, record.desk());
-                    insert.setString(5, record.action());
-                    insert.setString(6, record.outcome());
-                    insert.setString(7, AuditTrail.detailsJson(record.details()));
-                    insert.setString(8, record.previousHash());
-                    insert.setString(9, record.hash());
-                    return insert.executeUpdate();
+                    for (AuditRecord record : records) {
+                        insert.setLong(1, record.sequence());
+                        Jdbc.setInstant(insert, 2, record.time());
+                        insert.setString(3, record.operator());
+                        insert.setString(4, record.desk());
+                        insert.setString(5, record.action());
+                        insert.setString(6, record.outcome());
+                        insert.setString(7, AuditTrail.detailsJson(record.details()));
+                        insert.setString(8, record.previousHash());
+                        insert.setString(9, record.hash());
+                        insert.addBatch();
+                    }
+                    return insert.executeBatch();
                 }
             });
         } catch (DatabaseException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                throw new SequenceTaken(e); // integrity constraint: the sequence number exists
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    throw new SequenceTaken(e); // integrity constraint: a sequence number exists
+                }
             }
             throw e;
         }

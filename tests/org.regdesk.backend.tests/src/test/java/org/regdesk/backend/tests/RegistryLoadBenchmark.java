@@ -255,7 +255,7 @@ public final class RegistryLoadBenchmark {
                         latencies.add((System.nanoTime() - start) / 1000);
                         flows.incrementAndGet();
                         calls.addAndGet(5);
-                    } catch (Exception e) {
+                    } catch (Exception | AssertionError e) {
                         if (errors.incrementAndGet() <= 3) {
                             System.out.println("soak error: " + e);
                         }

@@ -17,8 +17,11 @@ public interface AuditStore {
 
     Optional<AuditRecord> last();
 
-    /** Stores the record; throws {@link SequenceTaken} when its sequence number exists already. */
-    void append(AuditRecord record);
+    /**
+     * Stores the records (consecutive, in chain order) in one transaction: all or none. Throws
+     * {@link SequenceTaken} when a sequence number exists already.
+     */
+    void appendAll(List<AuditRecord> records);
 
     List<AuditRecord> all();
 }

@@ -32,7 +32,19 @@ public final class AuditTrail {
 
     private final Clock clock;
     private final AuditStore store;
+    /** Guards the head of the chain and the open batch. */
+    private final Object chain = new Object();
+    /** Held by the one thread writing a batch; batches are written in chain order. */
+    private final Object writer = new Object();
     private AuditRecord last;
+    private Batch open = new Batch();
+
+    /** Records appended together: written in one transaction by whichever of their threads gets there first. */
+    private static final class Batch {
+        final List<AuditRecord> records = new ArrayList<>();
+        /** null while waiting; true when durable; false when it failed (its threads start again). */
+        volatile Boolean written;
+    }
 
     public AuditTrail(Clock clock) {
         this(clock, new InMemoryAuditStore());
@@ -44,30 +56,56 @@ public final class AuditTrail {
     }
 
     /**
-     * Appends a record; aborted and failed steps are recorded like successful ones. Times are kept to the
-     * millisecond so a record read back from any database hashes the same.
+     * Appends a record and returns once it is stored; aborted and failed steps are recorded like
+     * successful ones. Group commit: concurrent callers chain their records in memory (in order), and
+     * the first of them to reach the store writes all that are waiting in one transaction, so one
+     * commit serves many requests. A failed write (another server appended, the database went away)
+     * discards the records chained after the last stored one and their callers chain again. Times are
+     * kept to the millisecond so a record read back from any database hashes the same.
      */
-    public synchronized AuditRecord append(String operator, String desk, String action, String outcome,
-            Map<String, String> details) {
+    public AuditRecord append(String operator, String desk, String action, String outcome, Map<String, String> details) {
         for (int attempt = 1;; attempt++) {
-            if (last == null) {
-                last = store.last().orElse(null);
-            }
-            String previous = last == null ? GENESIS : last.hash();
-            long sequence = last == null ? 1 : last.sequence() + 1;
-            java.time.Instant time = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            AuditRecord unsigned = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous, "");
-            AuditRecord record = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous,
-                    hash(unsigned));
-            try {
-                store.append(record);
-                last = record;
-                return record;
-            } catch (AuditStore.SequenceTaken raced) {
-                last = null; // another server appended: continue from its record
-                if (attempt == 5) {
-                    throw raced;
+            AuditRecord record;
+            Batch mine;
+            synchronized (chain) {
+                if (last == null) {
+                    last = store.last().orElse(null);
                 }
+                String previous = last == null ? GENESIS : last.hash();
+                long sequence = last == null ? 1 : last.sequence() + 1;
+                java.time.Instant time = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                AuditRecord unsigned = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous, "");
+                record = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous, hash(unsigned));
+                last = record;
+                mine = open;
+                mine.records.add(record);
+            }
+            synchronized (writer) {
+                if (mine.written == null) {
+                    Batch batch;
+                    synchronized (chain) {
+                        batch = open; // earlier batches were written before this thread got the writer lock
+                        open = new Batch();
+                    }
+                    try {
+                        store.appendAll(batch.records);
+                        batch.written = true;
+                    } catch (RuntimeException failure) {
+                        synchronized (chain) {
+                            last = null; // the chain continues from what the store really has
+                            Batch chainedOnLost = open;
+                            open = new Batch();
+                            chainedOnLost.written = false;
+                        }
+                        batch.written = false;
+                        if (!(failure instanceof AuditStore.SequenceTaken) || attempt == 10) {
+                            throw failure;
+                        }
+                    }
+                }
+            }
+            if (mine.written) {
+                return record;
             }
         }
     }

@@ -15,11 +15,13 @@ public final class InMemoryAuditStore implements AuditStore {
     }
 
     @Override
-    public synchronized void append(AuditRecord record) {
-        if (record.sequence() != records.size() + 1L) {
-            throw new SequenceTaken(null);
+    public synchronized void appendAll(List<AuditRecord> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).sequence() != records.size() + 1L + i) {
+                throw new SequenceTaken(null);
+            }
         }
-        records.add(record);
+        records.addAll(batch);
     }
 
     @Override
