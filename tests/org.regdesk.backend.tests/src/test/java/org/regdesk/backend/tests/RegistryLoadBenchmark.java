@@ -42,7 +42,8 @@ import org.regdesk.server.store.PasswordHashes;
  * <li>soak: 200 simulated desks, each running whole assisted unblocks (open, SMS, verify, authorize,
  * complete) for 60 s; every answer must be the expected one.</li>
  * </ol>
- * On H2, and on PostgreSQL when REGDESK_TEST_POSTGRES_URL is set. {@code ./desk bench-backend [seconds] [soak seconds]}.
+ * On H2, and on PostgreSQL when REGDESK_TEST_POSTGRES_URL is set.
+ * {@code ./desk bench-backend [seconds per phase] [soak seconds] [h2|postgresql|both]}.
  */
 public final class RegistryLoadBenchmark {
 
@@ -53,8 +54,14 @@ public final class RegistryLoadBenchmark {
         int soakSeconds = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 60;
         System.out.printf("RegDesk backend benchmark: %d cores, %d client threads, %d s per phase, soak %d s with 200 desks%n",
                 Runtime.getRuntime().availableProcessors(), CLIENTS, seconds, soakSeconds);
-        List<TestDatabase> databases = new ArrayList<>(List.of(TestDatabase.H2));
-        if (System.getenv("REGDESK_TEST_POSTGRES_URL") != null) {
+        String only = arguments.length > 2 ? arguments[2] : "both";
+        List<TestDatabase> databases = new ArrayList<>();
+        if (!only.equals("postgresql")) {
+            databases.add(TestDatabase.H2);
+        }
+        if (only.equals("h2")) {
+            System.out.println("(PostgreSQL not asked for)");
+        } else if (System.getenv("REGDESK_TEST_POSTGRES_URL") != null) {
             databases.add(TestDatabase.POSTGRESQL);
         } else {
             System.out.println("(PostgreSQL skipped: REGDESK_TEST_POSTGRES_URL not set)");
