@@ -249,8 +249,11 @@ public final class PortalPages implements HttpRoutes {
             default -> throw new ApiException(404, "NOT_FOUND", "Dosya yok.", "No such file.");
         };
         try (InputStream in = PortalPages.class.getResourceAsStream("/portal/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("portal asset " + file + " missing from the bundle");
+            }
             return new Reply(200, type, null, in.readAllBytes(), Map.of("X-Content-Type-Options", "nosniff"));
-        } catch (IOException | NullPointerException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("portal asset " + file + " missing from the bundle", e);
         }
     }

@@ -105,9 +105,12 @@ public final class RegistryComponent {
         Path keystore = data.resolve("keys").resolve("card-master.p12");
         Path passwordFile = data.resolve("keys").resolve("card-master.password");
         if (!Files.exists(keystore)) {
+            SecureRandom random = new SecureRandom();
             byte[] master = new byte[16];
-            new SecureRandom().nextBytes(master);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(SecureRandom.getSeed(18));
+            random.nextBytes(master);
+            byte[] passwordBytes = new byte[18];
+            random.nextBytes(passwordBytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(passwordBytes);
             writePrivate(passwordFile, password);
             KeystoreCardKeyService.writeKeystore(keystore, password.toCharArray(), configuration.card_master_keystore_alias(), master);
             LOG.warn("Created a random development card master key {}: cards personalized elsewhere will not unblock", keystore);
