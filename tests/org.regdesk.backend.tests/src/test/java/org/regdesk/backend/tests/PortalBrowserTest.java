@@ -112,7 +112,10 @@ class PortalBrowserTest {
         screenshot("portal-pin-code-tr.png");
 
         assertEquals("Tekrar Kod Al", browser.findElement(By.id("get-code")).getText());
+        org.openqa.selenium.WebElement oldCode = browser.findElement(By.id("code"));
         browser.findElement(By.id("get-code")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldCode)); // the page was reloaded
         String second = shownCode();
         assertNotEquals(first, second);
 
@@ -142,8 +145,11 @@ class PortalBrowserTest {
         browser.get(url("/portal/pin"));
         browser.findElement(By.id("get-code")).click();
         assertTrue(browser.findElement(By.id("code")).isDisplayed());
+        org.openqa.selenium.WebElement before = browser.findElement(By.id("code"));
         backend.clock.advance(Duration.ofSeconds(301));
         browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(page -> page.findElement(By.id("expired")).isDisplayed());
         assertEquals("00:00", browser.findElement(By.id("countdown")).getText());
         assertTrue(!browser.findElement(By.id("code")).isDisplayed());
