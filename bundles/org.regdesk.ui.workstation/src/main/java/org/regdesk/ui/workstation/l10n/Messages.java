@@ -44,6 +44,18 @@ public class Messages {
     public String status_noService;
     public String status_tooltip;
 
+    public String language;
+    public String signIn_title;
+    public String signIn_intro;
+    public String signIn_username;
+    public String signIn_password;
+    public String signIn_button;
+    public String signIn_cancel;
+    public String signIn_missing;
+    public String signIn_noConnector;
+    public String operator_none;
+    public String operator_signedIn;
+
     public String about_title;
     public String about_intro;
     public String about_columnBundle;

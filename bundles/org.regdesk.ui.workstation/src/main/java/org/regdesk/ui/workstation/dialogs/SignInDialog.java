@@ -1,0 +1,111 @@
+package org.regdesk.ui.workstation.dialogs;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.BusyIndicator;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.parts.ReadersPart;
+
+/**
+ * The operator signs in at this desk. The desk itself is already known to the backend by its
+ * certificate; a refusal (wrong password, too many tries, unknown desk, backend down) is shown in the
+ * dialog in the workstation's language and the operator can try again.
+ */
+public class SignInDialog extends TitleAreaDialog {
+
+    private final Messages messages;
+    private final RegistryConnector connector;
+    private Text username;
+    private Text password;
+    private OperatorSignedIn signedIn;
+
+    public SignInDialog(Shell parent, Messages messages, RegistryConnector connector) {
+        super(parent);
+        this.messages = messages;
+        this.connector = connector;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle(messages.signIn_title);
+        setMessage(messages.signIn_intro);
+        getShell().setText(messages.signIn_title);
+        Composite fields = new Composite(area, SWT.NONE);
+        fields.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        fields.setLayout(new GridLayout(2, false));
+        new Label(fields, SWT.NONE).setText(messages.signIn_username);
+        username = new Text(fields, SWT.BORDER);
+        username.setData(ReadersPart.ROLE, "signIn.username");
+        username.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(fields, SWT.NONE).setText(messages.signIn_password);
+        password = new Text(fields, SWT.BORDER | SWT.PASSWORD);
+        password.setData(ReadersPart.ROLE, "signIn.password");
+        password.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, messages.signIn_button, true);
+        createButton(parent, IDialogConstants.CANCEL_ID, messages.signIn_cancel, false);
+    }
+
+    @Override
+    protected void okPressed() {
+        if (submit()) {
+            super.okPressed();
+        }
+    }
+
+    /** Signs in with what is typed; false (and the reason shown) when the backend refused. Public for tests. */
+    public boolean submit() {
+        String user = username.getText().strip();
+        char[] secret = password.getTextChars();
+        if (user.isEmpty() || secret.length == 0) {
+            setErrorMessage(messages.signIn_missing);
+            return false;
+        }
+        RegistryException[] refusal = new RegistryException[1];
+        BusyIndicator.showWhile(getShell().getDisplay(), () -> {
+            try {
+                signedIn = connector.signIn(user, secret);
+            } catch (RegistryException e) {
+                refusal[0] = e;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        });
+        if (refusal[0] != null) {
+            setErrorMessage("tr".equals(messages.language) ? refusal[0].messageTr() : refusal[0].messageEn());
+            password.setText("");
+            password.setFocus();
+            return false;
+        }
+        return true;
+    }
+
+    /** Fills the fields, for tests that drive the dialog without a keyboard. */
+    public void fill(String user, String secret) {
+        username.setText(user);
+        password.setText(secret);
+    }
+
+    public Optional<OperatorSignedIn> signedIn() {
+        return Optional.ofNullable(signedIn);
+    }
+}

@@ -1,0 +1,43 @@
+package org.regdesk.ui.workstation.handlers;
+
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.workstation.dialogs.SignInDialog;
+import org.regdesk.ui.workstation.l10n.Messages;
+
+/**
+ * Operator sign-in: the signed-in operator is put into the application context, where the status bar
+ * (and later the wizards) find it. Without a registry connector (the desk has no certificate
+ * configured) the operator is told what to ask IT for.
+ */
+public class SignInHandler {
+
+    @Execute
+    public void execute(@Named("activeShell") Shell shell, @Translation Messages messages, MApplication application) {
+        BundleContext context = FrameworkUtil.getBundle(SignInHandler.class).getBundleContext();
+        ServiceReference<RegistryConnector> reference = context.getServiceReference(RegistryConnector.class);
+        if (reference == null) {
+            MessageDialog.openError(shell, messages.signIn_title, messages.signIn_noConnector);
+            return;
+        }
+        RegistryConnector connector = context.getService(reference);
+        try {
+            SignInDialog dialog = new SignInDialog(shell, messages, connector);
+            if (dialog.open() == SignInDialog.OK) {
+                dialog.signedIn().ifPresent(operator -> application.getContext().set(OperatorSignedIn.class, operator));
+            }
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.regdesk.ui.workstation.parts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.workstation.l10n.Messages;
+
+/** Status-bar entry: who is signed in at this desk, or that nobody is. */
+public class OperatorStatusControl {
+
+    private Label label;
+    private Messages messages;
+    private OperatorSignedIn operator;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        label = new Label(parent, SWT.NONE);
+        label.setData(ReadersPart.ROLE, "status.operator");
+        render();
+    }
+
+    @Inject
+    public void operatorChanged(@Optional OperatorSignedIn signedIn) {
+        operator = signedIn;
+        render();
+    }
+
+    @Inject
+    public void translate(@Translation Messages translated) {
+        messages = translated;
+        render();
+    }
+
+    private void render() {
+        if (label == null || label.isDisposed() || messages == null) {
+            return;
+        }
+        label.setText(operator == null ? messages.operator_none
+                : Messages.format(messages.operator_signedIn, operator.displayName(), operator.role(), operator.desk()));
+        label.getShell().layout(new Control[] { label }, SWT.DEFER);
+    }
+}

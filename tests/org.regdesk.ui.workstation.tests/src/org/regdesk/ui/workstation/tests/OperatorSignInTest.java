@@ -1,0 +1,195 @@
+package org.regdesk.ui.workstation.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.backend.client.internal.PinnedTrust;
+import org.regdesk.server.http.ServerEndpoint;
+import org.regdesk.ui.workstation.dialogs.SignInDialog;
+
+/**
+ * An operator signs in from the File menu against a real regdesk-server (demo registry, embedded H2)
+ * over mutual TLS with the desk certificate: a wrong password is shown in the dialog, the right one
+ * puts the operator into the status bar, signing out clears it.
+ */
+class OperatorSignInTest {
+
+    private static final String ROLE = "org.regdesk.role";
+
+    private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+    private Display display;
+    private MApplication application;
+    private Shell shell;
+    private Configuration server;
+    private Configuration registry;
+    private ServiceRegistration<RegistryConnector> connector;
+    private Path data;
+
+    @BeforeEach
+    void startTheServerAndConnectThisDesk() throws Exception {
+        display = Display.getCurrent();
+        IWorkbench workbench = context.getService(context.getServiceReference(IWorkbench.class));
+        application = workbench.getApplication();
+        org.eclipse.e4.ui.workbench.modeling.EModelService models = application.getContext()
+                .get(org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+        shell = (Shell) ((org.eclipse.e4.ui.model.application.ui.basic.MWindow) models
+                .find("org.regdesk.ui.workstation.window.main", application)).getWidget();
+        data = Files.createTempDirectory("regdesk-signin");
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        server = admin.getConfiguration("org.regdesk.server.http", "?");
+        server.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
+                "development.desks", "DESK-001"));
+        registry = admin.getConfiguration("org.regdesk.server.registry", "?");
+        registry.update(properties("data.directory", data.toString(), "demo.data", true));
+        waitUntil("the server and the registry", () -> context.getServiceReference(ServerEndpoint.class) != null
+                && context.getServiceReference("org.regdesk.server.registry.Registry") != null);
+        ServerEndpoint endpoint = context.getService(context.getServiceReference(ServerEndpoint.class));
+        // the workstation's own connector class, as its DS component builds it from the desk's cfg file
+        connector = context.registerService(RegistryConnector.class, new HttpRegistryConnector(endpoint.baseUri(),
+                PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow(), data.resolve("desks/DESK-001.p12"),
+                        data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20)), null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        application.getContext().remove(OperatorSignedIn.class);
+        if (connector != null) {
+            connector.unregister();
+        }
+        registry.delete();
+        server.delete();
+        waitUntil("the server to stop", () -> context.getServiceReference(ServerEndpoint.class) == null);
+    }
+
+    @Test
+    void aWrongPasswordIsShownInTheDialogAndTheRightOneSignsTheOperatorIn() {
+        waitUntil("the operator status", () -> label("status.operator") != null);
+        assertEquals("Operatör: giriş yapılmadı", label("status.operator").getText());
+        List<String> errors = new ArrayList<>();
+        display.timerExec(300, () -> {
+            Shell dialogShell = findDialogShell();
+            SignInDialog dialog = (SignInDialog) dialogShell.getData();
+            text(dialogShell, "signIn.username").setText("operator1");
+            text(dialogShell, "signIn.password").setText("wrong");
+            press(dialogShell.getDefaultButton());
+            errors.add(dialog.getErrorMessage());
+            text(dialogShell, "signIn.password").setText("regdesk-demo");
+            press(dialogShell.getDefaultButton());
+        });
+        execute("org.regdesk.ui.workstation.command.signin");
+
+        assertEquals(List.of("Kullanıcı adı veya parola yanlış."), errors);
+        OperatorSignedIn operator = application.getContext().get(OperatorSignedIn.class);
+        assertNotNull(operator, "the operator is in the application context");
+        assertEquals("DESK-001", operator.desk());
+        waitUntil("the status bar", () -> label("status.operator").getText().equals("Operatör: Elif Demir (OPERATOR), DESK-001"));
+
+        execute("org.regdesk.ui.workstation.command.signout");
+        assertNull(application.getContext().get(OperatorSignedIn.class));
+        waitUntil("the status bar after sign-out", () -> label("status.operator").getText().equals("Operatör: giriş yapılmadı"));
+    }
+
+    private Shell findDialogShell() {
+        for (Shell candidate : display.getShells()) {
+            for (Shell child : candidate.getShells()) {
+                if (child.getData() instanceof SignInDialog) {
+                    return child;
+                }
+            }
+        }
+        throw new AssertionError("the sign-in dialog is not open");
+    }
+
+    private static void press(Button button) {
+        button.notifyListeners(SWT.Selection, new Event());
+    }
+
+    private void execute(String commandId) {
+        IEclipseContext eclipseContext = application.getContext();
+        ParameterizedCommand command = eclipseContext.get(ECommandService.class).createCommand(commandId, null);
+        eclipseContext.get(EHandlerService.class).executeHandler(command);
+    }
+
+    private Label label(String role) {
+        return (Label) find(shell, role);
+    }
+
+    private static Text text(Shell dialog, String role) {
+        return (Text) find(dialog, role);
+    }
+
+    private static Control find(Control control, String role) {
+        if (role.equals(control.getData(ROLE))) {
+            return control;
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Control found = find(child, role);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Hashtable<String, Object> properties(Object... keysAndValues) {
+        Hashtable<String, Object> table = new Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            table.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return table;
+    }
+
+    /** Keeps the event loop running (never Display.sleep) until the condition holds, for at most 30 s. */
+    private void waitUntil(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, what + " (waited 30 s)");
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
