@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -21,8 +23,17 @@ public class OperatorStatusControl {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        label = new Label(parent, SWT.NONE);
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 0;
+        layout.marginWidth = 4;
+        layout.horizontalSpacing = 12;
+        box.setLayout(layout);
+        label = new Label(box, SWT.NONE);
         label.setData(ReadersPart.ROLE, "status.operator");
+        GridData separator = new GridData(SWT.CENTER, SWT.FILL, false, true);
+        separator.heightHint = 14;
+        new Label(box, SWT.SEPARATOR | SWT.VERTICAL).setLayoutData(separator);
         render();
     }
 
@@ -44,6 +55,7 @@ public class OperatorStatusControl {
         }
         label.setText(operator == null ? messages.operator_none
                 : Messages.format(messages.operator_signedIn, operator.displayName(), operator.role(), operator.desk()));
-        label.getShell().layout(new Control[] { label }, SWT.DEFER);
+        label.getParent().layout(true);
+        label.getShell().layout(new Control[] { label.getParent() }, SWT.DEFER);
     }
 }
