@@ -38,8 +38,6 @@ import org.regdesk.server.store.DemoData;
  */
 class RegistryWiringIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
     private Configuration server;
     private Configuration registry;
@@ -55,31 +53,31 @@ class RegistryWiringIntegrationTest {
                 configuration.delete();
             }
         }
-        waitUntil(() -> context.getServiceReference(ServerEndpoint.class) == null
+        OsgiServices.waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null
                 && context.getServiceReference(Registry.class) == null);
     }
 
     @Test
     void theRegistryServesTheDeskApiThePortalAndTheConnectorUsesItOverMutualTls() throws Exception {
-        ConfigurationAdmin admin = service(ConfigurationAdmin.class);
+        ConfigurationAdmin admin = OsgiServices.waitForService(context, ConfigurationAdmin.class);
         server = admin.getConfiguration("org.regdesk.server.http", "?");
-        server.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
+        server.update(OsgiServices.properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
                 "development.desks", "DESK-001"));
         registry = admin.getConfiguration("org.regdesk.server.registry", "?");
-        registry.update(properties("data.directory", data.toString(), "demo.data", true));
-        ServerEndpoint endpoint = service(ServerEndpoint.class);
-        Registry registryService = service(Registry.class);
+        registry.update(OsgiServices.properties("data.directory", data.toString(), "demo.data", true));
+        ServerEndpoint endpoint = OsgiServices.waitForService(context, ServerEndpoint.class);
+        Registry registryService = OsgiServices.waitForService(context, Registry.class);
 
         HttpClient browser = HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow()))
                 .build();
-        waitUntil(() -> status(browser, endpoint.baseUri().resolve("/portal")) == 200);
+        OsgiServices.waitUntilTrue(() -> status(browser, endpoint.baseUri().resolve("/portal")) == 200);
 
         client = admin.getConfiguration("org.regdesk.backend.client", "?");
-        client.update(properties("url", endpoint.baseUri().toString(), "trusted.certificate",
+        client.update(OsgiServices.properties("url", endpoint.baseUri().toString(), "trusted.certificate",
                 endpoint.developmentCertificate().orElseThrow().toString(), "desk.keystore",
                 data.resolve("desks/DESK-001.p12").toString(), "desk.keystore.password.file",
                 data.resolve("desks/DESK-001.password").toString(), "poll.interval.seconds", 60));
-        RegistryConnector connector = service(RegistryConnector.class);
+        RegistryConnector connector = OsgiServices.waitForService(context, RegistryConnector.class);
         assertEquals("OPERATOR", connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray()).role());
         String code = registryService.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
         DeskSession session = connector.openSession(new OpenSessionRequest("PIN_UNBLOCK", code, null, null));
@@ -92,7 +90,7 @@ class RegistryWiringIntegrationTest {
         // without its configuration the registry component goes, and its routes with it
         registry.delete();
         registry = null;
-        waitUntil(() -> status(browser, endpoint.baseUri().resolve("/portal")) == 404);
+        OsgiServices.waitUntilTrue(() -> status(browser, endpoint.baseUri().resolve("/portal")) == 404);
     }
 
     private static int status(HttpClient client, URI uri) {
@@ -104,30 +102,6 @@ class RegistryWiringIntegrationTest {
         }
     }
 
-    private <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            assertNotNull(tracker.waitForService(WAIT.toMillis()), type.getSimpleName() + " did not appear within " + WAIT);
-            return context.getService(tracker.getServiceReference());
-        } finally {
-            tracker.close();
-        }
-    }
 
-    private static Hashtable<String, Object> properties(Object... keysAndValues) {
-        Hashtable<String, Object> table = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            table.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return table;
-    }
 
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met within " + WAIT);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
 }

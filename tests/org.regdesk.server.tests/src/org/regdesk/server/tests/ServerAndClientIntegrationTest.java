@@ -44,7 +44,7 @@ import org.regdesk.server.http.ServerEndpoint;
  */
 class ServerAndClientIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = OsgiServices.WAIT;
 
     private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
 
@@ -57,9 +57,9 @@ class ServerAndClientIntegrationTest {
 
     @BeforeEach
     void configureServer() throws Exception {
-        configurationAdmin = waitForService(ConfigurationAdmin.class);
+        configurationAdmin = OsgiServices.waitForService(context, ConfigurationAdmin.class);
         serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
-        serverConfiguration.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString()));
+        serverConfiguration.update(OsgiServices.properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString()));
     }
 
     @AfterEach
@@ -72,13 +72,13 @@ class ServerAndClientIntegrationTest {
         }
         // Config Admin deactivates components asynchronously: the next test must not meet this
         // test's server (whose @TempDir is about to go).
-        waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null
+        OsgiServices.waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null
                 && context.getServiceReference(BackendStatusService.class) == null);
     }
 
     @Test
     void theServerComponentAnswersHealthOverTlsWithItsBundleVersion() throws Exception {
-        ServerEndpoint endpoint = waitForService(ServerEndpoint.class);
+        ServerEndpoint endpoint = OsgiServices.waitForService(context, ServerEndpoint.class);
         assertEquals("https", endpoint.baseUri().getScheme());
 
         HttpResponse<String> response = pinnedClient(endpoint.developmentCertificate().orElseThrow())
@@ -91,18 +91,18 @@ class ServerAndClientIntegrationTest {
 
     @Test
     void theWorkstationConnectorReportsConnectedAndPostsTheStatusEvent() throws Exception {
-        ServerEndpoint endpoint = waitForService(ServerEndpoint.class);
+        ServerEndpoint endpoint = OsgiServices.waitForService(context, ServerEndpoint.class);
         List<BackendStatus> posted = new CopyOnWriteArrayList<>();
         ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class,
                 event -> posted.add((BackendStatus) event.getProperty(BackendStatusService.EVENT_DATA)),
-                properties(EventConstants.EVENT_TOPIC, BackendStatusService.TOPIC_STATUS));
+                OsgiServices.properties(EventConstants.EVENT_TOPIC, BackendStatusService.TOPIC_STATUS));
         try {
             configureClient(endpoint.baseUri(), endpoint.developmentCertificate().orElseThrow());
-            BackendStatusService status = waitForService(BackendStatusService.class);
+            BackendStatusService status = OsgiServices.waitForService(context, BackendStatusService.class);
 
             BackendStatus connected = waitUntil(status, BackendStatus::isConnected);
             assertEquals(serverBundle().getVersion().toString(), connected.serverVersion().orElseThrow());
-            waitUntilTrue(() -> posted.stream().anyMatch(BackendStatus::isConnected));
+            OsgiServices.waitUntilTrue(() -> posted.stream().anyMatch(BackendStatus::isConnected));
         } finally {
             listener.unregister();
         }
@@ -110,48 +110,48 @@ class ServerAndClientIntegrationTest {
 
     @Test
     void whenTheServerGoesAwayTheConnectorSaysUnreachableAndRecoversWhenItReturns() throws Exception {
-        ServerEndpoint endpoint = waitForService(ServerEndpoint.class);
+        ServerEndpoint endpoint = OsgiServices.waitForService(context, ServerEndpoint.class);
         URI firstAddress = endpoint.baseUri();
         configureClient(firstAddress, endpoint.developmentCertificate().orElseThrow());
-        BackendStatusService status = waitForService(BackendStatusService.class);
+        BackendStatusService status = OsgiServices.waitForService(context, BackendStatusService.class);
         waitUntil(status, BackendStatus::isConnected);
 
         serverConfiguration.delete(); // the component deactivates and Jetty stops
-        waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null);
+        OsgiServices.waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null);
         status.checkNow();
         assertEquals(BackendStatus.State.UNREACHABLE, waitUntil(status, s -> !s.isConnected()).state());
 
         // Back on the same port: the connector recovers on its own.
         serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
-        serverConfiguration.update(properties("host", "127.0.0.1", "port", firstAddress.getPort(), "data.directory",
+        serverConfiguration.update(OsgiServices.properties("host", "127.0.0.1", "port", firstAddress.getPort(), "data.directory",
                 data.toString()));
-        waitForService(ServerEndpoint.class);
+        OsgiServices.waitForService(context, ServerEndpoint.class);
         status.checkNow();
         assertTrue(waitUntil(status, BackendStatus::isConnected).isConnected());
     }
 
     @Test
     void aChangedPortRestartsTheServerAndReRegistersItsEndpoint() throws Exception {
-        URI before = waitForService(ServerEndpoint.class).baseUri();
-        serverConfiguration.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
+        URI before = OsgiServices.waitForService(context, ServerEndpoint.class).baseUri();
+        serverConfiguration.update(OsgiServices.properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
                 "tls.enabled", false));
-        waitUntilTrue(() -> {
+        OsgiServices.waitUntilTrue(() -> {
             ServerEndpoint now = serviceOrNull(ServerEndpoint.class);
             return now != null && "http".equals(now.baseUri().getScheme());
         });
-        ServerEndpoint after = waitForService(ServerEndpoint.class);
+        ServerEndpoint after = OsgiServices.waitForService(context, ServerEndpoint.class);
         assertNotEquals(before, after.baseUri());
         assertTrue(after.developmentCertificate().isEmpty());
 
         serverConfiguration.delete();
-        waitUntilTrue(() -> serviceOrNull(ServerEndpoint.class) == null);
+        OsgiServices.waitUntilTrue(() -> serviceOrNull(ServerEndpoint.class) == null);
         assertNull(context.getServiceReference(ServerEndpoint.class));
         serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
     }
 
     private void configureClient(URI base, Path certificate) throws Exception {
         clientConfiguration = configurationAdmin.getConfiguration("org.regdesk.backend.client", "?");
-        clientConfiguration.update(properties("url", base.toString(), "trusted.certificate", certificate.toString(),
+        clientConfiguration.update(OsgiServices.properties("url", base.toString(), "trusted.certificate", certificate.toString(),
                 "poll.interval.seconds", 1, "timeout.seconds", 2));
     }
 
@@ -164,30 +164,12 @@ class ServerAndClientIntegrationTest {
         throw new AssertionError("org.regdesk.server.http is not installed");
     }
 
-    private static Dictionary<String, Object> properties(Object... keysAndValues) {
-        Hashtable<String, Object> table = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            table.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return table;
-    }
 
     private <T> T serviceOrNull(Class<T> type) {
         var reference = context.getServiceReference(type);
         return reference == null ? null : context.getService(reference);
     }
 
-    private <T> T waitForService(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            assertNotNull(tracker.waitForService(WAIT.toMillis()), type.getSimpleName() + " did not appear within " + WAIT);
-            // Our own use count: service factories (Config Admin) invalidate the tracker's copy on close.
-            return context.getService(tracker.getServiceReference());
-        } finally {
-            tracker.close();
-        }
-    }
 
     private static BackendStatus waitUntil(BackendStatusService service, Predicate<BackendStatus> condition)
             throws InterruptedException {
@@ -202,15 +184,6 @@ class ServerAndClientIntegrationTest {
         throw new AssertionError("Backend status never matched; last: " + service.current());
     }
 
-    private static void waitUntilTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-    }
 
     /** Trusts exactly the server's development certificate, as the workstation's connector does. */
     private static HttpClient pinnedClient(Path pem) throws Exception {

@@ -50,8 +50,6 @@ import org.regdesk.ui.workstation.dialogs.SignInDialog;
  */
 class OperatorSignInTest {
 
-    private static final String ROLE = "org.regdesk.role";
-
     private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
     private Display display;
     private MApplication application;
@@ -147,26 +145,11 @@ class OperatorSignInTest {
     }
 
     private Label label(String role) {
-        return (Label) find(shell, role);
+        return (Label) Widgets.findByRole(shell, role, false);
     }
 
     private static Text text(Shell dialog, String role) {
-        return (Text) find(dialog, role);
-    }
-
-    private static Control find(Control control, String role) {
-        if (role.equals(control.getData(ROLE))) {
-            return control;
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Control found = find(child, role);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return (Text) Widgets.findByRole(dialog, role, false);
     }
 
     private static Hashtable<String, Object> properties(Object... keysAndValues) {

@@ -44,7 +44,6 @@ import org.regdesk.ui.workstation.handlers.SwitchLanguageHandler;
  */
 class WorkstationWindowTest {
 
-    private static final String ROLE = "org.regdesk.role";
 
     private Display display;
     private MApplication application;
@@ -93,10 +92,10 @@ class WorkstationWindowTest {
         if (readers.isEmpty()) {
             assertEquals("Bağlı kart okuyucu yok.", labelWithRole("readers.empty").getText());
         } else {
-            Table table = (Table) findByRole(shell, "readers.table");
+            Table table = (Table) Widgets.findByRole(shell, "readers.table", true);
             waitFor("one row per reader", () -> Arrays.stream(table.getItems()).map(item -> item.getText(0)).toList(), readers);
             assertEquals("kart yok", table.getItem(0).getText(1), "virtual readers hold no card in this test");
-            assertEquals(null, findByRole(shell, "readers.empty"));
+            assertEquals(null, Widgets.findByRole(shell, "readers.empty", true));
         }
     }
 
@@ -108,7 +107,7 @@ class WorkstationWindowTest {
         // the test harness brings the e4 drag-and-drop addon, whose drag detection swallows them.
         application.getContext().get(EPartService.class).activate(drivers);
         waitFor("Drivers tab selected", () -> folder.getSelection() == folder.getItem(1), true);
-        Table table = (Table) findByRole(shell, "drivers.table");
+        Table table = (Table) Widgets.findByRole(shell, "drivers.table", true);
         assertEquals(List.of("Sürücü", "Paket", "Sürüm", "Durum"),
                 Arrays.stream(table.getColumns()).map(TableColumn::getText).toList());
         waitFor("one driver listed", table::getItemCount, 1);
@@ -116,7 +115,7 @@ class WorkstationWindowTest {
                 .filter(bundle -> "org.regdesk.card.pcsc".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
         assertEquals(List.of("RegDesk reference card (PC/SC)", "org.regdesk.card.pcsc", pcsc.getVersion().toString()),
                 List.of(table.getItem(0).getText(0), table.getItem(0).getText(1), table.getItem(0).getText(2)));
-        assertEquals(null, findByRole(shell, "drivers.empty"), "no empty-state text next to a driver");
+        assertEquals(null, Widgets.findByRole(shell, "drivers.empty", true), "no empty-state text next to a driver");
     }
 
     @Test
@@ -127,7 +126,7 @@ class WorkstationWindowTest {
         CardService cards = context.getService(context.getServiceReference(CardService.class));
         MPart drivers = (MPart) modelService.find("org.regdesk.ui.workstation.part.drivers", application);
         application.getContext().get(EPartService.class).activate(drivers);
-        Table table = (Table) findByRole(shell, "drivers.table");
+        Table table = (Table) Widgets.findByRole(shell, "drivers.table", true);
         try {
             pcsc.stop();
             waitFor("driver state shown as stopped", () -> table.getItem(0).getText(3), "çözümlendi");
@@ -160,7 +159,7 @@ class WorkstationWindowTest {
         // The dialog is modal: read and close it from a timer while the command's open() blocks.
         display.timerExec(500, () -> {
             for (Shell candidate : display.getShells()) {
-                Control table = findByRole(candidate, "about.bundles");
+                Control table = Widgets.findByRole(candidate, "about.bundles", true);
                 if (table != null) {
                     title[0] = candidate.getText();
                     for (TableItem item : ((Table) table).getItems()) {
@@ -205,24 +204,9 @@ class WorkstationWindowTest {
     }
 
     private Label labelWithRole(String role) {
-        Control found = findByRole(shell, role);
+        Control found = Widgets.findByRole(shell, role, true);
         assertNotNull(found, "no widget with role " + role);
         return (Label) found;
-    }
-
-    private static Control findByRole(Control control, String role) {
-        if (role.equals(control.getData(ROLE)) && control.isVisible()) {
-            return control;
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Control found = findByRole(child, role);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Runs the event loop for a moment; never Display.sleep(), which may wait for an event forever. */
