@@ -59,6 +59,11 @@ final class TestBackend implements AutoCloseable {
     private int nextCitizen = 100;
 
     TestBackend(Path data, TestDatabase choice) throws Exception {
+        this(data, choice, null);
+    }
+
+    /** @param masterKey the card master key (e.g. the one test cards were made with); null = random */
+    TestBackend(Path data, TestDatabase choice, byte[] masterKey) throws Exception {
         this.data = data;
         database = Database.open(choice.settings(data));
         DemoData.load(database);
@@ -66,9 +71,13 @@ final class TestBackend implements AutoCloseable {
         for (String desk : DESKS.subList(2, DESKS.size() - 1)) {
             operators.insertDesk(new Desk(desk, desk, "test", true));
         }
-        new SecureRandom().nextBytes(masterKey);
+        if (masterKey == null) {
+            new SecureRandom().nextBytes(this.masterKey);
+        } else {
+            System.arraycopy(masterKey, 0, this.masterKey, 0, 16);
+        }
         Path keystore = data.resolve("master.p12");
-        KeystoreCardKeyService.writeKeystore(keystore, "pw".toCharArray(), "master", masterKey);
+        KeystoreCardKeyService.writeKeystore(keystore, "pw".toCharArray(), "master", this.masterKey);
         keys = KeystoreCardKeyService.open(keystore, "pw".toCharArray(), "master");
         SmsGateway sms = (to, text) -> {
             if (smsDown) {

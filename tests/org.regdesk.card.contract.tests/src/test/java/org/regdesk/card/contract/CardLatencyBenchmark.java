@@ -15,6 +15,7 @@ import org.regdesk.card.pcsc.internal.PcscTransport;
 import org.regdesk.card.pcsc.internal.ReferenceCardDriver;
 import org.regdesk.card.reference.AdminKeys;
 import org.regdesk.card.reference.ReferenceCards;
+import org.regdesk.card.reference.SimulatorTransport;
 import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.card.reference.VirtualCardBridge;
 

@@ -7,6 +7,7 @@ import org.regdesk.card.api.CardProbe;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.card.pcsc.internal.ReferenceCardDriver;
 import org.regdesk.card.reference.ReferenceCards;
+import org.regdesk.card.reference.SimulatorTransport;
 import org.regdesk.card.reference.TestCardFactory;
 
 import com.licel.jcardsim.smartcardio.CardSimulator;

@@ -1,4 +1,4 @@
-package org.regdesk.card.contract;
+package org.regdesk.card.reference;
 
 import java.util.HexFormat;
 import java.util.Map;
@@ -14,22 +14,22 @@ import com.licel.jcardsim.smartcardio.CardSimulator;
  * APDUs straight into a jCardSim card in this JVM. {@link #pullAfter} makes the card leave "the
  * reader" after a number of APDUs, so every later APDU fails as with a real reader.
  */
-final class SimulatorTransport implements ApduTransport {
+public final class SimulatorTransport implements ApduTransport {
 
     private final CardSimulator card;
     private int apdusUntilPulled = -1;
     private boolean pulled;
 
-    SimulatorTransport(CardSimulator card) {
+    public SimulatorTransport(CardSimulator card) {
         this.card = card;
     }
 
-    void pullAfter(int apdus) {
+    public void pullAfter(int apdus) {
         apdusUntilPulled = apdus;
     }
 
     /** Puts the card back: a power cycle, as for a real card. */
-    void reinsert() {
+    public void reinsert() {
         pulled = false;
         apdusUntilPulled = -1;
         card.reset();
