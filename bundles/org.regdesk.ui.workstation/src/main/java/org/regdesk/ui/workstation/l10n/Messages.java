@@ -56,6 +56,9 @@ public class Messages {
     public String operator_none;
     public String operator_signedIn;
 
+    public String keypad_clear;
+    public String keypad_back;
+
     public String about_title;
     public String about_intro;
     public String about_columnBundle;
