@@ -172,6 +172,18 @@ class PortalBrowserTest {
     }
 
     @Test
+    void guessingPortalPasswordsIsStoppedAfterTenTries() {
+        for (int i = 0; i < 10; i++) {
+            signIn(DemoData.MEHMET.value(), "guess" + i);
+        }
+        signIn(DemoData.MEHMET.value(), DemoData.PORTAL_PASSWORD); // even the right one, for now
+        assertTrue(browser.findElement(By.id("error")).getText().contains("Çok fazla"), browser.findElement(By.id("error")).getText());
+        backend.clock.advance(Duration.ofMinutes(11));
+        signIn(DemoData.MEHMET.value(), DemoData.PORTAL_PASSWORD);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/home"), browser.getCurrentUrl());
+    }
+
+    @Test
     void aWrongPasswordIsShownAndNoSessionStarts() {
         signIn(DemoData.AYSE.value(), "wrong");
         assertTrue(browser.findElement(By.id("error")).getText().contains("parola yanlış"));

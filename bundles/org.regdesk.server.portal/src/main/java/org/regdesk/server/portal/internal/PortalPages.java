@@ -48,6 +48,9 @@ public final class PortalPages implements HttpRoutes {
     private final Supplier<IdentityProvider> identity;
     private final PortalSessions sessions;
     private final Clock clock;
+    /** Failed sign-ins per client address: each costs a PBKDF2 check, so guessing is slowed and bounded. */
+    private final org.regdesk.server.codes.internal.AttemptWindow failedSignIns =
+            new org.regdesk.server.codes.internal.AttemptWindow(java.time.Duration.ofMinutes(10), 10);
 
     public PortalPages(Registry registry, Supplier<IdentityProvider> identity, Clock clock) {
         this.registry = registry;
@@ -99,6 +102,10 @@ public final class PortalPages implements HttpRoutes {
 
     private Reply signIn(Call call) throws ApiException {
         boolean en = english(call);
+        if (failedSignIns.exhausted(call.remoteAddress(), clock.instant())) {
+            registry.auditPortal("PORTAL_SIGN_IN", "TOO_MANY_ATTEMPTS", Map.of());
+            return signInForm(call, en, 429, t("tooManyAttempts", en));
+        }
         Map<String, String> form = call.form();
         String tckn = form.getOrDefault("tckn", "").strip();
         char[] password = form.getOrDefault("password", "").toCharArray();
@@ -106,6 +113,7 @@ public final class PortalPages implements HttpRoutes {
                 : identity.get().authenticate(tckn, password);
         java.util.Arrays.fill(password, '\0');
         if (citizen.isEmpty()) {
+            failedSignIns.record(call.remoteAddress(), clock.instant());
             registry.auditPortal("PORTAL_SIGN_IN", "REFUSED", Map.of());
             return signInForm(call, en, 401, t("wrongCredentials", en));
         }

@@ -12,6 +12,8 @@ final class PortalText {
             Map.entry("tckn", new String[] { "T.C. Kimlik No", "Turkish ID number (TCKN)" }),
             Map.entry("password", new String[] { "Parola", "Password" }),
             Map.entry("wrongCredentials", new String[] { "T.C. Kimlik No veya parola yanlış.", "Wrong ID number or password." }),
+            Map.entry("tooManyAttempts", new String[] { "Çok fazla hatalı giriş denemesi. Lütfen 10 dakika sonra tekrar deneyin.",
+                    "Too many failed sign-ins. Please try again in 10 minutes." }),
             Map.entry("welcome", new String[] { "Hoş geldiniz", "Welcome" }),
             Map.entry("pinMenu", new String[] { "PIN Oluşturma/Kilit Çözme", "Create PIN / unblock card" }),
             Map.entry("eOnayMenu", new String[] { "E-Onay İşlemleri", "E-Onay (electronic consent)" }),

@@ -67,9 +67,12 @@ public final class RegistryComponent {
             registrations.add(context.registerService(Database.class, database, null));
             registrations.add(context.registerService(Registry.class, registry, null));
             registrations.add(context.registerService(HttpRoutes.class, new RegistryRoutes(registry), null));
-            if (sms instanceof SmsOutbox outbox) {
-                LOG.warn("SMS gateway is the development outbox: codes are shown at /dev/sms-outbox, nothing is sent");
+            if (sms instanceof SmsOutbox outbox && configuration.demo_data()) {
+                LOG.warn("Demo mode: SMS codes are shown at /dev/sms-outbox, nothing is sent");
                 registrations.add(context.registerService(HttpRoutes.class, new SmsOutboxRoutes(outbox), null));
+            } else if (sms instanceof SmsOutbox) {
+                // outside demo mode the outbox is never shown: anyone could read the codes
+                LOG.warn("No SMS gateway configured (sms.gateway=outbox): citizens get no SMS codes. Set sms.gateway=http");
             }
             LOG.info("Registry ready on {}", settings.postgresql() ? "PostgreSQL" : "embedded H2 in " + data.resolve("db"));
         } catch (Exception | Error e) {

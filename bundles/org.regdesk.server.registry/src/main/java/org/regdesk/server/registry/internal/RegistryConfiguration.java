@@ -34,7 +34,7 @@ public @interface RegistryConfiguration {
 
     String card_master_keystore_alias() default "regdesk-card-master";
 
-    @AttributeDefinition(description = "outbox (development: messages kept in memory, visible at /dev/sms-outbox) or http")
+    @AttributeDefinition(description = "outbox (development: messages kept in memory, shown at /dev/sms-outbox only with demo.data) or http")
     String sms_gateway() default "outbox";
 
     @AttributeDefinition(description = "For sms.gateway=http: URL with {to} and {text}, e.g. https://sms.example/send?key=K&to={to}&msg={text}")
