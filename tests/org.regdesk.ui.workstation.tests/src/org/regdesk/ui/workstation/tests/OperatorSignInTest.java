@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -21,8 +17,6 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -33,14 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
-import org.regdesk.backend.client.internal.HttpRegistryConnector;
-import org.regdesk.backend.client.internal.PinnedTrust;
-import org.regdesk.server.http.ServerEndpoint;
 import org.regdesk.ui.workstation.dialogs.SignInDialog;
 
 /**
@@ -54,10 +41,7 @@ class OperatorSignInTest {
     private Display display;
     private MApplication application;
     private Shell shell;
-    private Configuration server;
-    private Configuration registry;
-    private ServiceRegistration<RegistryConnector> connector;
-    private Path data;
+    private RunningRegistry registry;
 
     @BeforeEach
     void startTheServerAndConnectThisDesk() throws Exception {
@@ -68,31 +52,13 @@ class OperatorSignInTest {
                 .get(org.eclipse.e4.ui.workbench.modeling.EModelService.class);
         shell = (Shell) ((org.eclipse.e4.ui.model.application.ui.basic.MWindow) models
                 .find("org.regdesk.ui.workstation.window.main", application)).getWidget();
-        data = Files.createTempDirectory("regdesk-signin");
-        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
-        server = admin.getConfiguration("org.regdesk.server.http", "?");
-        server.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
-                "development.desks", "DESK-001"));
-        registry = admin.getConfiguration("org.regdesk.server.registry", "?");
-        registry.update(properties("data.directory", data.toString(), "demo.data", true));
-        waitUntil("the server and the registry", () -> context.getServiceReference(ServerEndpoint.class) != null
-                && context.getServiceReference("org.regdesk.server.registry.Registry") != null);
-        ServerEndpoint endpoint = context.getService(context.getServiceReference(ServerEndpoint.class));
-        // the workstation's own connector class, as its DS component builds it from the desk's cfg file
-        connector = context.registerService(RegistryConnector.class, new HttpRegistryConnector(endpoint.baseUri(),
-                PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow(), data.resolve("desks/DESK-001.p12"),
-                        data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20)), null);
+        registry = new RunningRegistry(context, display);
     }
 
     @AfterEach
     void stop() throws Exception {
         application.getContext().remove(OperatorSignedIn.class);
-        if (connector != null) {
-            connector.unregister();
-        }
-        registry.delete();
-        server.delete();
-        waitUntil("the server to stop", () -> context.getServiceReference(ServerEndpoint.class) == null);
+        registry.close();
     }
 
     @Test
@@ -152,27 +118,7 @@ class OperatorSignInTest {
         return (Text) Widgets.findByRole(dialog, role, false);
     }
 
-    private static Hashtable<String, Object> properties(Object... keysAndValues) {
-        Hashtable<String, Object> table = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            table.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return table;
-    }
-
-    /** Keeps the event loop running (never Display.sleep) until the condition holds, for at most 30 s. */
     private void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, what + " (waited 30 s)");
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        RunningRegistry.waitUntil(display, what, condition);
     }
 }

@@ -56,6 +56,25 @@ public class Messages {
     public String operator_none;
     public String operator_signedIn;
 
+    public String wizard_title;
+    public String wizard_identityTitle;
+    public String wizard_identityIntro;
+    public String wizard_byCode;
+    public String wizard_code;
+    public String wizard_assisted;
+    public String wizard_tckn;
+    public String wizard_document;
+    public String wizard_codeDigitsOnly;
+    public String wizard_codeLength;
+    public String wizard_tcknInvalid;
+    public String wizard_cardTitle;
+    public String wizard_cardIntro;
+    public String wizard_citizen;
+    public String wizard_columnChoice;
+    public String wizard_choosable;
+    public String wizard_notThisCitizen;
+    public String wizard_unreadable;
+    public String wizard_cardNotSelectable;
     public String keypad_clear;
     public String keypad_back;
 

@@ -74,7 +74,7 @@ public class ReadersPart {
         columns[1] = TableColumns.add(viewer, CardView.class, 150, this::cardText);
         columns[2] = TableColumns.add(viewer, CardView.class, 220, view -> view.card().flatMap(card -> card.holderName()
                 .map(name -> name + card.nationalId().map(id -> " (" + id + ")").orElse(""))).orElse(""));
-        columns[3] = TableColumns.add(viewer, CardView.class, 280, view -> view.pinStatus().map(this::pinText).orElse(""));
+        columns[3] = TableColumns.add(viewer, CardView.class, 280, view -> view.pinStatus().map(status -> pinText(status, messages)).orElse(""));
         columns[4] = TableColumns.add(viewer, CardView.class, 200, view -> view.certificateNotAfter()
                 .map(until -> Messages.format(messages.readers_expires, DATE.format(until))).orElse(""));
         if (cardService != null) {
@@ -92,7 +92,8 @@ public class ReadersPart {
                 .orElseGet(() -> Messages.format(messages.readers_unreadable, view.problem().orElse("?")));
     }
 
-    private String pinText(PinStatus status) {
+    /** The operator text for a PIN state; the wizard's card choice shows the same. */
+    public static String pinText(PinStatus status, Messages messages) {
         return switch (status.state()) {
         case READY -> Messages.format(messages.pin_ready, status.triesLeft().isPresent() ? status.triesLeft().getAsInt() : "?");
         case FINAL_TRY -> messages.pin_finalTry;

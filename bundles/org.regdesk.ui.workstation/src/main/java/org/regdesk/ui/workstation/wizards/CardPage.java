@@ -1,0 +1,102 @@
+package org.regdesk.ui.workstation.wizards;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.parts.ReadersPart;
+import org.regdesk.unblock.CardChoices;
+
+/**
+ * Step 2: the cards in the readers. Only this citizen's registered cards can be chosen, by serial; every
+ * other reader is listed greyed with the reason. PIN state and certificate expiry are shown.
+ */
+class CardPage extends WizardPage {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.systemDefault());
+
+    private final UnblockWizard wizard;
+    private Label citizen;
+    private Table table;
+    private List<CardChoices.Choice> choices = List.of();
+    private CardChoices.Choice chosen;
+
+    CardPage(UnblockWizard wizard) {
+        super("card");
+        this.wizard = wizard;
+        setTitle(wizard.messages.wizard_cardTitle);
+        setDescription(wizard.messages.wizard_cardIntro);
+        setPageComplete(false);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite page = new Composite(parent, SWT.NONE);
+        page.setLayout(new GridLayout(1, false));
+        citizen = new Label(page, SWT.NONE);
+        citizen.setData(ReadersPart.ROLE, "wizard.citizen");
+        citizen.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        table = new Table(page, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        table.setData(ReadersPart.ROLE, "wizard.cards");
+        table.setHeaderVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Messages m = wizard.messages;
+        for (String header : new String[] { m.readers_columnReader, m.readers_columnCard, m.readers_columnPin,
+                m.readers_columnCertificate, m.wizard_columnChoice }) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(header);
+            column.setWidth(160);
+        }
+        table.addListener(SWT.Selection, event -> {
+            int index = table.getSelectionIndex();
+            chosen = index >= 0 && choices.get(index).selectable() ? choices.get(index) : null;
+            setErrorMessage(index >= 0 && chosen == null ? m.wizard_cardNotSelectable : null);
+            setPageComplete(chosen != null);
+        });
+        setControl(page);
+    }
+
+    /** Fills the page for the opened session, from the readers as they are now. */
+    void show(DeskSession session) {
+        citizen.setText(Messages.format(wizard.messages.wizard_citizen, session.citizenName(), session.tckn()));
+        choices = CardChoices.of(wizard.cards.readers(), session.cards());
+        table.removeAll();
+        for (CardChoices.Choice choice : choices) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(new String[] { choice.reader(), choice.serial().orElse(""),
+                    choice.pinStatus().map(status -> ReadersPart.pinText(status, wizard.messages)).orElse(""),
+                    choice.certificateNotAfter().map(DATE::format).orElse(""), reason(choice) });
+            if (!choice.selectable()) {
+                item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
+            }
+        }
+        chosen = null;
+        setPageComplete(false);
+    }
+
+    private String reason(CardChoices.Choice choice) {
+        if (choice.selectable()) {
+            return wizard.messages.wizard_choosable;
+        }
+        return switch (choice.unavailable().orElseThrow()) {
+        case NO_CARD -> wizard.messages.readers_noCard;
+        case UNREADABLE -> wizard.messages.wizard_unreadable;
+        case NOT_THIS_CITIZENS_CARD -> wizard.messages.wizard_notThisCitizen;
+        };
+    }
+
+    CardChoices.Choice chosen() {
+        return chosen;
+    }
+}

@@ -1,0 +1,73 @@
+package org.regdesk.ui.workstation.wizards;
+
+import org.eclipse.jface.dialogs.IPageChangingListener;
+import org.eclipse.jface.dialogs.PageChangingEvent;
+import org.eclipse.jface.wizard.Wizard;
+import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.card.api.CardService;
+import org.regdesk.ui.workstation.l10n.Messages;
+
+/**
+ * "PIN Oluşturma / Kilit Çözme": who the citizen is (verification code, or the operator's identity
+ * check), then the citizen's card. Leaving a page does the backend step it needs; a refusal keeps the
+ * operator on that page with the reason. The PIN, SMS and card-write pages follow (issue #5).
+ */
+public class UnblockWizard extends Wizard implements IPageChangingListener {
+
+    final Messages messages;
+    final RegistryConnector registry;
+    final CardService cards;
+    private final IdentityPage identity;
+    private final CardPage card;
+    private DeskSession session;
+
+    public UnblockWizard(Messages messages, RegistryConnector registry, CardService cards) {
+        this.messages = messages;
+        this.registry = registry;
+        this.cards = cards;
+        setWindowTitle(messages.wizard_title);
+        setNeedsProgressMonitor(true);
+        identity = new IdentityPage(this);
+        card = new CardPage(this);
+    }
+
+    @Override
+    public void addPages() {
+        addPage(identity);
+        addPage(card);
+    }
+
+    @Override
+    public void handlePageChanging(PageChangingEvent event) {
+        if (event.getCurrentPage() == identity && event.getTargetPage() == card) {
+            try {
+                session = registry.openSession(identity.request());
+                card.show(session);
+                identity.setErrorMessage(null);
+            } catch (RegistryException refused) {
+                identity.setErrorMessage(localized(refused));
+                event.doit = false;
+            }
+        }
+    }
+
+    String localized(RegistryException error) {
+        return "tr".equals(messages.language) ? error.messageTr() : error.messageEn();
+    }
+
+    public DeskSession session() {
+        return session;
+    }
+
+    @Override
+    public boolean canFinish() {
+        return false; // the write pages come with the rest of issue #5
+    }
+
+    @Override
+    public boolean performFinish() {
+        return false;
+    }
+}
