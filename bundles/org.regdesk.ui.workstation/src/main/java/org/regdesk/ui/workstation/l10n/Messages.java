@@ -75,6 +75,17 @@ public class Messages {
     public String wizard_notThisCitizen;
     public String wizard_unreadable;
     public String wizard_cardNotSelectable;
+    public String wizard_pinTitle;
+    public String wizard_pinIntro;
+    public String wizard_pinNew;
+    public String wizard_pinAgain;
+    public String pinRule_length;
+    public String pinRule_digits;
+    public String pinRule_mismatch;
+    public String pinRule_repeated;
+    public String pinRule_sequence;
+    public String pinRule_tckn;
+    public String pinRule_birthDate;
     public String keypad_clear;
     public String keypad_back;
 

@@ -11,8 +11,8 @@ import org.regdesk.ui.workstation.l10n.Messages;
 
 /**
  * "PIN Oluşturma / Kilit Çözme": who the citizen is (verification code, or the operator's identity
- * check), then the citizen's card. Leaving a page does the backend step it needs; a refusal keeps the
- * operator on that page with the reason. The PIN, SMS and card-write pages follow (issue #5).
+ * check), the citizen's card, the new PIN twice. Leaving a page does the backend step it needs; a refusal
+ * keeps the operator on that page with the reason. The SMS and card-write pages follow (issue #5).
  */
 public class UnblockWizard extends Wizard implements IPageChangingListener {
 
@@ -21,6 +21,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
     final CardService cards;
     private final IdentityPage identity;
     private final CardPage card;
+    private final PinPage pin;
     private DeskSession session;
 
     public UnblockWizard(Messages messages, RegistryConnector registry, CardService cards) {
@@ -31,12 +32,14 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
         setNeedsProgressMonitor(true);
         identity = new IdentityPage(this);
         card = new CardPage(this);
+        pin = new PinPage(messages, org.regdesk.unblock.PinPolicy.sixToTwelveDigits());
     }
 
     @Override
     public void addPages() {
         addPage(identity);
         addPage(card);
+        addPage(pin);
     }
 
     @Override
@@ -50,6 +53,8 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
                 identity.setErrorMessage(localized(refused));
                 event.doit = false;
             }
+        } else if (event.getCurrentPage() == card && event.getTargetPage() == pin) {
+            pin.forCitizen(session.tckn(), session.birthDate());
         }
     }
 

@@ -1,0 +1,102 @@
+package org.regdesk.ui.workstation.wizards;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.parts.ReadersPart;
+import org.regdesk.ui.workstation.widgets.PinKeypad;
+import org.regdesk.unblock.PinPolicy;
+
+/**
+ * Step 3: the citizen types the new PIN twice on on-screen keypads. The policy is checked as they type
+ * and every broken rule is listed; the PIN never leaves the desk.
+ */
+public class PinPage extends WizardPage {
+
+    private final Messages messages;
+    private final PinPolicy policy;
+    private PinKeypad first;
+    private PinKeypad second;
+    private Label rules;
+    private String tckn;
+    private LocalDate birthDate;
+
+    public PinPage(Messages messages, PinPolicy policy) {
+        super("pin");
+        this.messages = messages;
+        this.policy = policy;
+        setTitle(messages.wizard_pinTitle);
+        setDescription(Messages.format(messages.wizard_pinIntro, policy.minLength(), policy.maxLength()));
+        setPageComplete(false);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite page = new Composite(parent, SWT.NONE);
+        page.setLayout(new GridLayout(2, true));
+        new Label(page, SWT.NONE).setText(messages.wizard_pinNew);
+        new Label(page, SWT.NONE).setText(messages.wizard_pinAgain);
+        first = new PinKeypad(page, messages, policy.maxLength(), false);
+        first.setData(ReadersPart.ROLE, "wizard.pin.first");
+        second = new PinKeypad(page, messages, policy.maxLength(), false);
+        second.setData(ReadersPart.ROLE, "wizard.pin.second");
+        rules = new Label(page, SWT.WRAP);
+        rules.setData(ReadersPart.ROLE, "wizard.pin.rules");
+        rules.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        first.onChange(this::check);
+        second.onChange(this::check);
+        setControl(page);
+    }
+
+    /** The citizen whose TCKN and birth date the PIN must not be made of. */
+    public void forCitizen(String citizenTckn, LocalDate citizenBirthDate) {
+        tckn = citizenTckn;
+        birthDate = citizenBirthDate;
+        first.clear();
+        second.clear();
+    }
+
+    private void check() {
+        char[] pin = first.pin();
+        char[] again = second.pin();
+        try {
+            List<PinPolicy.Violation> violations = policy.check(pin, again, tckn, birthDate);
+            if (pin.length == 0) {
+                rules.setText("");
+            } else {
+                rules.setText(violations.stream().map(this::text).collect(Collectors.joining("\n")));
+            }
+            rules.getParent().layout(true);
+            setPageComplete(violations.isEmpty());
+        } finally {
+            Arrays.fill(pin, '\0');
+            Arrays.fill(again, '\0');
+        }
+    }
+
+    private String text(PinPolicy.Violation violation) {
+        return switch (violation) {
+        case LENGTH -> Messages.format(messages.pinRule_length, policy.minLength(), policy.maxLength());
+        case NOT_DIGITS -> messages.pinRule_digits;
+        case MISMATCH -> messages.pinRule_mismatch;
+        case REPEATED_DIGIT -> messages.pinRule_repeated;
+        case SEQUENCE -> messages.pinRule_sequence;
+        case IN_TCKN -> messages.pinRule_tckn;
+        case IN_BIRTH_DATE -> messages.pinRule_birthDate;
+        };
+    }
+
+    /** The accepted PIN, for the card write; the caller wipes it. */
+    public char[] pin() {
+        return first.pin();
+    }
+}

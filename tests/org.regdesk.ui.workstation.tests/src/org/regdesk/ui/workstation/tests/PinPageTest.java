@@ -1,0 +1,100 @@
+package org.regdesk.ui.workstation.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.eclipse.e4.core.services.nls.IMessageFactoryService;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.wizards.PinPage;
+import org.regdesk.unblock.PinPolicy;
+
+/** The wizard's PIN step: two keypads, every broken rule listed in Turkish as the citizen types, Next only for a good PIN. */
+class PinPageTest {
+
+    private WizardDialog dialog;
+    private PinPage page;
+
+    @BeforeEach
+    void open() {
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        IWorkbench workbench = context.getService(context.getServiceReference(IWorkbench.class));
+        var appContext = workbench.getApplication().getContext();
+        Messages messages = appContext.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"),
+                Messages.class, appContext.get(org.eclipse.e4.core.services.translation.ResourceBundleProvider.class));
+        page = new PinPage(messages, PinPolicy.sixToTwelveDigits());
+        Wizard wizard = new Wizard() {
+            @Override
+            public void addPages() {
+                addPage(page);
+            }
+
+            @Override
+            public boolean performFinish() {
+                return true;
+            }
+        };
+        dialog = new WizardDialog(Display.getCurrent().getShells()[0], wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        page.forCitizen("10000000146", LocalDate.of(1985, 4, 12));
+    }
+
+    @AfterEach
+    void close() {
+        dialog.close();
+    }
+
+    private void type(String keypadRole, String digits) {
+        Control keypad = Widgets.findByRole(dialog.getShell(), keypadRole, false);
+        for (char digit : digits.toCharArray()) {
+            Widgets.findByRole(keypad, "keypad.digit." + digit, false).notifyListeners(SWT.Selection, new Event());
+        }
+    }
+
+    private String rules() {
+        return ((Label) Widgets.findByRole(dialog.getShell(), "wizard.pin.rules", false)).getText();
+    }
+
+    @Test
+    void badPinsAreExplainedAndOnlyAGoodOneTypedTwiceLetsTheWizardGoOn() {
+        type("wizard.pin.first", "123456");
+        assertTrue(rules().contains("Ardışık rakamlar olamaz"), rules());
+        assertTrue(rules().contains("İki giriş aynı değil"), rules());
+        assertFalse(page.isPageComplete());
+
+        Widgets.findByRole(Widgets.findByRole(dialog.getShell(), "wizard.pin.first", false), "keypad.clear", false)
+                .notifyListeners(SWT.Selection, new Event());
+        type("wizard.pin.first", "120485");
+        type("wizard.pin.second", "120485");
+        assertEquals("Doğum tarihinden oluşamaz.", rules());
+        assertFalse(page.isPageComplete());
+
+        for (String role : new String[] { "wizard.pin.first", "wizard.pin.second" }) {
+            Widgets.findByRole(Widgets.findByRole(dialog.getShell(), role, false), "keypad.clear", false)
+                    .notifyListeners(SWT.Selection, new Event());
+            type(role, "482915");
+        }
+        assertEquals("", rules());
+        assertTrue(page.isPageComplete());
+        char[] pin = page.pin();
+        assertEquals("482915", new String(pin));
+    }
+}
