@@ -23,6 +23,8 @@ import org.regdesk.server.http.ServerEndpoint;
 final class RunningRegistry implements AutoCloseable {
 
     final HttpRegistryConnector connector;
+    private final java.net.http.HttpClient browser;
+    private final java.net.URI outbox;
     private final BundleContext context;
     private final Configuration server;
     private final Configuration registry;
@@ -44,6 +46,29 @@ final class RunningRegistry implements AutoCloseable {
                 endpoint.developmentCertificate().orElseThrow(), data.resolve("desks/DESK-001.p12"),
                 data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20));
         registration = context.registerService(RegistryConnector.class, connector, null);
+        browser = java.net.http.HttpClient.newBuilder()
+                .sslContext(PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow())).build();
+        outbox = endpoint.baseUri().resolve("/dev/sms-outbox");
+        java.net.URI portal = endpoint.baseUri().resolve("/portal");
+        waitUntil(display, "the portal's routes", () -> {
+            try {
+                return browser.send(java.net.http.HttpRequest.newBuilder(portal).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    /** The 6 digits of the newest SMS, from the demo outbox page (what the citizen's phone would show). */
+    String lastSmsCode() throws Exception {
+        String body = browser.send(java.net.http.HttpRequest.newBuilder(outbox).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(body);
+        if (!digits.find()) {
+            throw new AssertionError("no SMS in the outbox: " + body);
+        }
+        return digits.group(1);
     }
 
     @Override

@@ -64,9 +64,10 @@ public final class RegistryComponent {
             SmsGateway sms = smsGateway(configuration);
             Registry registry = new Registry(database, cardKeys(configuration, data), sms, codeHashKey(data),
                     Clock.systemUTC(), new SecureRandom());
+            // the desk API first: whoever sees the Registry service can rely on its routes being served
+            registrations.add(context.registerService(HttpRoutes.class, new RegistryRoutes(registry), null));
             registrations.add(context.registerService(Database.class, database, null));
             registrations.add(context.registerService(Registry.class, registry, null));
-            registrations.add(context.registerService(HttpRoutes.class, new RegistryRoutes(registry), null));
             if (sms instanceof SmsOutbox outbox && configuration.demo_data()) {
                 LOG.warn("Demo mode: SMS codes are shown at /dev/sms-outbox, nothing is sent");
                 registrations.add(context.registerService(HttpRoutes.class, new SmsOutboxRoutes(outbox), null));

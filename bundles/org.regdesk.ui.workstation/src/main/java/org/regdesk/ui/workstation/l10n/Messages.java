@@ -86,6 +86,12 @@ public class Messages {
     public String pinRule_sequence;
     public String pinRule_tckn;
     public String pinRule_birthDate;
+    public String wizard_smsTitle;
+    public String wizard_smsCode;
+    public String wizard_smsResend;
+    public String wizard_smsSent;
+    public String wizard_smsWait;
+    public String wizard_smsCountdown;
     public String keypad_clear;
     public String keypad_back;
 

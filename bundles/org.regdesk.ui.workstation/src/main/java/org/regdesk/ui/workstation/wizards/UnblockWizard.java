@@ -11,8 +11,8 @@ import org.regdesk.ui.workstation.l10n.Messages;
 
 /**
  * "PIN Oluşturma / Kilit Çözme": who the citizen is (verification code, or the operator's identity
- * check), the citizen's card, the new PIN twice. Leaving a page does the backend step it needs; a refusal
- * keeps the operator on that page with the reason. The SMS and card-write pages follow (issue #5).
+ * check), the citizen's card, the new PIN twice, the SMS code. Leaving a page does the backend step it needs; a refusal
+ * keeps the operator on that page with the reason. The card-write page follows (issue #5).
  */
 public class UnblockWizard extends Wizard implements IPageChangingListener {
 
@@ -22,6 +22,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
     private final IdentityPage identity;
     private final CardPage card;
     private final PinPage pin;
+    private final SmsPage sms;
     private DeskSession session;
 
     public UnblockWizard(Messages messages, RegistryConnector registry, CardService cards) {
@@ -33,6 +34,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
         identity = new IdentityPage(this);
         card = new CardPage(this);
         pin = new PinPage(messages, org.regdesk.unblock.PinPolicy.sixToTwelveDigits());
+        sms = new SmsPage(messages, registry);
     }
 
     @Override
@@ -40,6 +42,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
         addPage(identity);
         addPage(card);
         addPage(pin);
+        addPage(sms);
     }
 
     @Override
@@ -55,6 +58,8 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
             }
         } else if (event.getCurrentPage() == card && event.getTargetPage() == pin) {
             pin.forCitizen(session.tckn(), session.birthDate());
+        } else if (event.getCurrentPage() == pin && event.getTargetPage() == sms) {
+            sms.forSession(session.sessionId());
         }
     }
 

@@ -1,0 +1,112 @@
+package org.regdesk.ui.workstation.wizards;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.OtpSent;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.parts.ReadersPart;
+
+/**
+ * Step 4: the SMS code sent to the citizen's registered phone (shown masked), its countdown, and
+ * "Yeniden gönder" once the backend allows a new one. The code is checked when the page is left
+ * ({@link #verify()}); a wrong one says how many tries are left.
+ */
+public class SmsPage extends WizardPage {
+
+    private final Messages messages;
+    private final RegistryConnector registry;
+    private String sessionId;
+    private OtpSent sent;
+    private Label status;
+    private Label countdown;
+    private Text code;
+    private Button resend;
+
+    public SmsPage(Messages messages, RegistryConnector registry) {
+        super("sms");
+        this.messages = messages;
+        this.registry = registry;
+        setTitle(messages.wizard_smsTitle);
+        setPageComplete(false);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite page = new Composite(parent, SWT.NONE);
+        page.setLayout(new GridLayout(2, false));
+        status = new Label(page, SWT.WRAP);
+        status.setData(ReadersPart.ROLE, "wizard.sms.status");
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        new Label(page, SWT.NONE).setText(messages.wizard_smsCode);
+        code = new Text(page, SWT.BORDER);
+        code.setData(ReadersPart.ROLE, "wizard.sms.code");
+        code.setTextLimit(6);
+        code.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        code.addListener(SWT.Verify, event -> event.doit = event.text.chars().allMatch(Character::isDigit));
+        code.addListener(SWT.Modify, event -> setPageComplete(code.getText().length() == 6));
+        countdown = new Label(page, SWT.NONE);
+        countdown.setData(ReadersPart.ROLE, "wizard.sms.countdown");
+        countdown.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        resend = new Button(page, SWT.PUSH);
+        resend.setText(messages.wizard_smsResend);
+        resend.setData(ReadersPart.ROLE, "wizard.sms.resend");
+        resend.addListener(SWT.Selection, event -> send());
+        setControl(page);
+    }
+
+    /** Sends the first code of the session (once the citizen and the PIN are settled). */
+    public void forSession(String id) {
+        sessionId = id;
+        code.setText("");
+        send();
+        tick();
+    }
+
+    private void send() {
+        try {
+            sent = registry.sendOtp(sessionId);
+            status.setText(Messages.format(sent.sent() ? messages.wizard_smsSent : messages.wizard_smsWait, sent.phoneMasked()));
+            setErrorMessage(null);
+        } catch (RegistryException refused) {
+            setErrorMessage("tr".equals(messages.language) ? refused.messageTr() : refused.messageEn());
+        }
+        status.getParent().layout(true);
+    }
+
+    /** The countdown and the resend button, once a second while the page is shown. */
+    private void tick() {
+        if (countdown.isDisposed() || sent == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        long left = Math.max(0, Duration.between(now, sent.expiresAt()).toSeconds());
+        countdown.setText(Messages.format(messages.wizard_smsCountdown, String.format("%02d:%02d", left / 60, left % 60)));
+        resend.setEnabled(!now.isBefore(sent.resendAllowedAt()));
+        countdown.getParent().layout(true);
+        countdown.getDisplay().timerExec(1000, this::tick);
+    }
+
+    /** Checks the typed code at the backend; false (with the reason on the page) when it is not accepted. */
+    public boolean verify() {
+        try {
+            registry.verifyOtp(sessionId, code.getText());
+            setErrorMessage(null);
+            return true;
+        } catch (RegistryException refused) {
+            setErrorMessage("tr".equals(messages.language) ? refused.messageTr() : refused.messageEn());
+            code.setText("");
+            return false;
+        }
+    }
+}

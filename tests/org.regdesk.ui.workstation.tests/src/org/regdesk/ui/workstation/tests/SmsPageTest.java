@@ -1,0 +1,92 @@
+package org.regdesk.ui.workstation.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.nls.IMessageFactoryService;
+import org.eclipse.e4.core.services.translation.ResourceBundleProvider;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.regdesk.backend.api.Purpose;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.server.registry.Registry;
+import org.regdesk.server.store.DemoData;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.wizards.SmsPage;
+
+/** The wizard's SMS step against a real server: masked phone, countdown, resend held back, a wrong code's tries left, the right code. */
+class SmsPageTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+    private RunningRegistry registry;
+    private WizardDialog dialog;
+    private SmsPage page;
+
+    @BeforeEach
+    void open() throws Exception {
+        registry = new RunningRegistry(context, Display.getCurrent());
+        IEclipseContext app = context.getService(context.getServiceReference(IWorkbench.class)).getApplication().getContext();
+        Messages messages = app.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"), Messages.class,
+                app.get(ResourceBundleProvider.class));
+        page = new SmsPage(messages, registry.connector);
+        dialog = new WizardDialog(Display.getCurrent().getShells()[0], new Wizard() {
+            @Override
+            public void addPages() {
+                addPage(page);
+            }
+
+            @Override
+            public boolean performFinish() {
+                return true;
+            }
+        });
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        dialog.close();
+        registry.close();
+    }
+
+    @Test
+    void theCodeGoesToTheMaskedPhoneCountsDownAndAWrongOneSaysHowManyTriesAreLeft() throws Exception {
+        registry.connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        Registry backend = context.getService(context.getServiceReference(Registry.class));
+        String verification = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        DeskSession session = registry.connector.openSession(new OpenSessionRequest("PIN_UNBLOCK", verification, null, null));
+
+        page.forSession(session.sessionId());
+        String status = ((Label) Widgets.findByRole(dialog.getShell(), "wizard.sms.status", false)).getText();
+        assertEquals("+90 5** *** ** 67 numarasına 6 haneli kod gönderildi.", status);
+        String countdown = ((Label) Widgets.findByRole(dialog.getShell(), "wizard.sms.countdown", false)).getText();
+        assertTrue(countdown.matches("Kalan Süre: 0[23]:[0-5][0-9]"), countdown);
+        assertFalse(((Button) Widgets.findByRole(dialog.getShell(), "wizard.sms.resend", false)).isEnabled(),
+                "no resend during the cooldown");
+
+        String right = registry.lastSmsCode();
+        Text code = (Text) Widgets.findByRole(dialog.getShell(), "wizard.sms.code", false);
+        code.setText(right.equals("000000") ? "111111" : "000000");
+        assertFalse(page.verify());
+        assertEquals("SMS kodu yanlış. Kalan deneme: 2", page.getErrorMessage());
+        code.setText(right);
+        assertTrue(page.verify());
+        assertEquals("OTP_VERIFIED", registry.connector.session(session.sessionId()).state());
+    }
+}
