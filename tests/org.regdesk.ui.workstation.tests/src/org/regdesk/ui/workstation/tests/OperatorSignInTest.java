@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.commands.ParameterizedCommand;
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.swt.SWT;
@@ -76,7 +72,7 @@ class OperatorSignInTest {
             text(dialogShell, "signIn.password").setText("regdesk-demo");
             press(dialogShell.getDefaultButton());
         });
-        execute("org.regdesk.ui.workstation.command.signin");
+        Commands.execute(application, "org.regdesk.ui.workstation.command.signin", null);
 
         assertEquals(List.of("Kullanıcı adı veya parola yanlış."), errors);
         OperatorSignedIn operator = application.getContext().get(OperatorSignedIn.class);
@@ -84,7 +80,7 @@ class OperatorSignInTest {
         assertEquals("DESK-001", operator.desk());
         waitUntil("the status bar", () -> label("status.operator").getText().equals("Operatör: Elif Demir (OPERATOR), DESK-001"));
 
-        execute("org.regdesk.ui.workstation.command.signout");
+        Commands.execute(application, "org.regdesk.ui.workstation.command.signout", null);
         assertNull(application.getContext().get(OperatorSignedIn.class));
         waitUntil("the status bar after sign-out", () -> label("status.operator").getText().equals("Operatör: giriş yapılmadı"));
     }
@@ -102,12 +98,6 @@ class OperatorSignInTest {
 
     private static void press(Button button) {
         button.notifyListeners(SWT.Selection, new Event());
-    }
-
-    private void execute(String commandId) {
-        IEclipseContext eclipseContext = application.getContext();
-        ParameterizedCommand command = eclipseContext.get(ECommandService.class).createCommand(commandId, null);
-        eclipseContext.get(EHandlerService.class).executeHandler(command);
     }
 
     private Label label(String role) {

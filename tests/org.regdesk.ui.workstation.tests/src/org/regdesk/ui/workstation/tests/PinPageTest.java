@@ -5,24 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
-import org.eclipse.e4.core.services.nls.IMessageFactoryService;
-import org.eclipse.e4.ui.workbench.IWorkbench;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.wizards.PinPage;
 import org.regdesk.unblock.PinPolicy;
 
@@ -34,26 +27,9 @@ class PinPageTest {
 
     @BeforeEach
     void open() {
-        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        IWorkbench workbench = context.getService(context.getServiceReference(IWorkbench.class));
-        var appContext = workbench.getApplication().getContext();
-        Messages messages = appContext.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"),
-                Messages.class, appContext.get(org.eclipse.e4.core.services.translation.ResourceBundleProvider.class));
-        page = new PinPage(messages, PinPolicy.sixToTwelveDigits());
-        Wizard wizard = new Wizard() {
-            @Override
-            public void addPages() {
-                addPage(page);
-            }
-
-            @Override
-            public boolean performFinish() {
-                return true;
-            }
-        };
-        dialog = new WizardDialog(Display.getCurrent().getShells()[0], wizard);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        page = new PinPage(WizardPages.turkish(FrameworkUtil.getBundle(getClass()).getBundleContext()),
+                PinPolicy.sixToTwelveDigits());
+        dialog = WizardPages.openAlone(page);
         page.forCitizen("10000000146", LocalDate.of(1985, 4, 12));
     }
 

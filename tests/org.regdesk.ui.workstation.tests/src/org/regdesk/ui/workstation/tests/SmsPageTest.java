@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Locale;
 
-import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.services.nls.IMessageFactoryService;
-import org.eclipse.e4.core.services.translation.ResourceBundleProvider;
-import org.eclipse.e4.ui.workbench.IWorkbench;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
@@ -26,7 +20,6 @@ import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
-import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.wizards.SmsPage;
 
 /** The wizard's SMS step against a real server: masked phone, countdown, resend held back, a wrong code's tries left, the right code. */
@@ -40,23 +33,8 @@ class SmsPageTest {
     @BeforeEach
     void open() throws Exception {
         registry = new RunningRegistry(context, Display.getCurrent());
-        IEclipseContext app = context.getService(context.getServiceReference(IWorkbench.class)).getApplication().getContext();
-        Messages messages = app.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"), Messages.class,
-                app.get(ResourceBundleProvider.class));
-        page = new SmsPage(messages, registry.connector);
-        dialog = new WizardDialog(Display.getCurrent().getShells()[0], new Wizard() {
-            @Override
-            public void addPages() {
-                addPage(page);
-            }
-
-            @Override
-            public boolean performFinish() {
-                return true;
-            }
-        });
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        page = new SmsPage(WizardPages.turkish(context), registry.connector);
+        dialog = WizardPages.openAlone(page);
     }
 
     @AfterEach

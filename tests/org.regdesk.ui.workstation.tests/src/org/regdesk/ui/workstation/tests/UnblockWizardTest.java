@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.commands.ParameterizedCommand;
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -82,7 +78,7 @@ class UnblockWizardTest {
             seen.add(dialog.getCurrentPage().isPageComplete());
             dialog.close();
         });
-        execute("org.regdesk.ui.workstation.command.unblock");
+        Commands.execute(application, "org.regdesk.ui.workstation.command.unblock", null);
 
         assertEquals(List.of(false, "Kod 15 hanelidir.", "identity", "Doğrulama kodu bulunamadı. Kodu kontrol edin.", "card",
                 "Vatandaş: AYŞE YILMAZ (10000000146)", readers, false), seen);
@@ -99,9 +95,4 @@ class UnblockWizardTest {
         throw new AssertionError("the wizard is not open");
     }
 
-    private void execute(String commandId) {
-        IEclipseContext eclipseContext = application.getContext();
-        ParameterizedCommand command = eclipseContext.get(ECommandService.class).createCommand(commandId, null);
-        eclipseContext.get(EHandlerService.class).executeHandler(command);
-    }
 }

@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.eclipse.core.commands.ParameterizedCommand;
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
@@ -183,9 +179,7 @@ class WorkstationWindowTest {
     }
 
     private void execute(String commandId, Map<String, Object> parameters) {
-        IEclipseContext context = application.getContext();
-        ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, parameters);
-        context.get(EHandlerService.class).executeHandler(command);
+        Commands.execute(application, commandId, parameters);
         spin();
     }
 

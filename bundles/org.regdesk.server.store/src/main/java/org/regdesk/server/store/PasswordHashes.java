@@ -52,9 +52,16 @@ public final class PasswordHashes {
         }
     }
 
-    /** A hash that never matches, to spend the same time on unknown users as on known ones. */
+    /**
+     * A hash that never matches, to spend the same time on unknown users as on known ones. Made once per
+     * server (it costs a full derivation) and shared by every caller.
+     */
     public static String decoy() {
-        return hash("decoy".toCharArray());
+        return Decoy.HASH;
+    }
+
+    private static final class Decoy {
+        static final String HASH = hash("decoy".toCharArray());
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

@@ -153,8 +153,7 @@ public final class AuditTrail {
                 continue;
             }
             var node = CANONICAL.readTree(line);
-            Map<String, String> details = new TreeMap<>();
-            node.path("details").fields().forEachRemaining(entry -> details.put(entry.getKey(), entry.getValue().asText()));
+            Map<String, String> details = details(node.path("details"));
             chain.add(new AuditRecord(node.path("sequence").asLong(), java.time.Instant.parse(node.path("time").asText()),
                     node.path("operator").asText(), node.path("desk").asText(), node.path("action").asText(),
                     node.path("outcome").asText(), details, node.path("previousHash").asText(), node.path("hash").asText()));
@@ -173,12 +172,16 @@ public final class AuditTrail {
 
     public static Map<String, String> detailsFromJson(String json) {
         try {
-            Map<String, String> details = new TreeMap<>();
-            CANONICAL.readTree(json).fields().forEachRemaining(entry -> details.put(entry.getKey(), entry.getValue().asText()));
-            return details;
+            return details(CANONICAL.readTree(json));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> details(com.fasterxml.jackson.databind.JsonNode node) {
+        Map<String, String> details = new TreeMap<>();
+        node.fields().forEachRemaining(entry -> details.put(entry.getKey(), entry.getValue().asText()));
+        return details;
     }
 
     private static Map<String, Object> asMap(AuditRecord record) {

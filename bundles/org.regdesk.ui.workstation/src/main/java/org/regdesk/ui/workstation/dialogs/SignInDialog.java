@@ -91,7 +91,7 @@ public class SignInDialog extends TitleAreaDialog {
             }
         });
         if (refusal[0] != null) {
-            setErrorMessage("tr".equals(messages.language) ? refusal[0].messageTr() : refusal[0].messageEn());
+            setErrorMessage(messages.refusal(refusal[0]));
             password.setText("");
             password.setFocus();
             return false;

@@ -107,6 +107,11 @@ public class Messages {
     public String bundleState_stopping;
     public String bundleState_installed;
 
+    /** A backend refusal in the language the workstation shows: the server sends both. */
+    public String refusal(org.regdesk.backend.api.RegistryException error) {
+        return "tr".equals(language) ? error.messageTr() : error.messageEn();
+    }
+
     /** Fills {@code {0}}-style placeholders of a message. */
     public static String format(String pattern, Object... arguments) {
         return MessageFormat.format(pattern, arguments);

@@ -79,7 +79,7 @@ public class SmsPage extends WizardPage {
             status.setText(Messages.format(sent.sent() ? messages.wizard_smsSent : messages.wizard_smsWait, sent.phoneMasked()));
             setErrorMessage(null);
         } catch (RegistryException refused) {
-            setErrorMessage("tr".equals(messages.language) ? refused.messageTr() : refused.messageEn());
+            setErrorMessage(messages.refusal(refused));
         }
         status.getParent().layout(true);
     }
@@ -104,7 +104,7 @@ public class SmsPage extends WizardPage {
             setErrorMessage(null);
             return true;
         } catch (RegistryException refused) {
-            setErrorMessage("tr".equals(messages.language) ? refused.messageTr() : refused.messageEn());
+            setErrorMessage(messages.refusal(refused));
             code.setText("");
             return false;
         }

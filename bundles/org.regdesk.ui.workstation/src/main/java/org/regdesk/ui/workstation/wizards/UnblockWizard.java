@@ -53,7 +53,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
                 card.show(session);
                 identity.setErrorMessage(null);
             } catch (RegistryException refused) {
-                identity.setErrorMessage(localized(refused));
+                identity.setErrorMessage(messages.refusal(refused));
                 event.doit = false;
             }
         } else if (event.getCurrentPage() == card && event.getTargetPage() == pin) {
@@ -61,10 +61,6 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
         } else if (event.getCurrentPage() == pin && event.getTargetPage() == sms) {
             sms.forSession(session.sessionId());
         }
-    }
-
-    String localized(RegistryException error) {
-        return "tr".equals(messages.language) ? error.messageTr() : error.messageEn();
     }
 
     public DeskSession session() {
