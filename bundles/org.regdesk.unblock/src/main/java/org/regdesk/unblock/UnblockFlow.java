@@ -28,6 +28,18 @@ public final class UnblockFlow {
     public record Timings(long cardMicros, long backendMicros, long totalMicros) {
     }
 
+    /** The steps of one write, in order, for a progress display. */
+    public enum Step {
+        /** Reading the card's single-use challenge (reference cards only). */
+        CARD_CHALLENGE,
+        /** Asking the backend for the authorization. */
+        AUTHORIZATION,
+        /** Writing the new PIN: from here on the write cannot be cancelled. */
+        CARD_WRITE,
+        /** Telling the backend the card has the new PIN. */
+        REPORT
+    }
+
     /** The card has the new PIN, but the backend has not heard so yet. */
     public static final class NotReported extends Exception {
         private static final long serialVersionUID = 1L;
@@ -61,24 +73,34 @@ public final class UnblockFlow {
      */
     public Timings unblock(String sessionId, RegisteredCard card, CardSession session, char[] newPin)
             throws CardException, RegistryException, NotReported {
+        return unblock(sessionId, card, session, newPin, step -> {
+        });
+    }
+
+    /** As {@link #unblock(String, RegisteredCard, CardSession, char[])}, telling {@code progress} each step as it starts. */
+    public Timings unblock(String sessionId, RegisteredCard card, CardSession session, char[] newPin,
+            java.util.function.Consumer<Step> progress) throws CardException, RegistryException, NotReported {
         long start = System.nanoTime();
         long cardNanos = 0;
         long backendNanos = 0;
         byte[] challenge = null;
         if ("REFERENCE".equals(card.profile())) {
+            progress.accept(Step.CARD_CHALLENGE);
             long t = System.nanoTime();
             challenge = session.unblockChallenge().challenge();
             cardNanos += System.nanoTime() - t;
         }
+        progress.accept(Step.AUTHORIZATION);
         long t = System.nanoTime();
         UnblockAuthorizationGrant grant = registry.authorizeUnblock(sessionId, card.serial(), challenge);
         backendNanos += System.nanoTime() - t;
         UnblockAuthorization authorization = switch (grant.kind()) {
             case "CRYPTOGRAM" -> new UnblockAuthorization.Cryptogram(java.util.HexFormat.of().parseHex(grant.cryptogram()));
             case "SO_PIN_ROTATION" -> new UnblockAuthorization.SecurityOfficerPins(grant.soPin().toCharArray(),
-                    grant.nextSoPin().toCharArray());
+                    grant.nextSoPin().toCharArray(), grant.nextSoPinHandedOutBefore());
             default -> throw new IllegalStateException("unknown authorization kind " + grant.kind());
         };
+        progress.accept(Step.CARD_WRITE);
         t = System.nanoTime();
         try {
             session.unblock(authorization, newPin);
@@ -90,6 +112,7 @@ public final class UnblockFlow {
             authorization.destroy();
         }
         cardNanos += System.nanoTime() - t;
+        progress.accept(Step.REPORT);
         t = System.nanoTime();
         report(sessionId, grant.authorizationId());
         backendNanos += System.nanoTime() - t;

@@ -26,22 +26,38 @@ final class RunningRegistry implements AutoCloseable {
     private final java.net.http.HttpClient browser;
     private final java.net.URI outbox;
     private final BundleContext context;
-    private final Configuration server;
+    private Configuration server;
     private final Configuration registry;
     private final ServiceRegistration<RegistryConnector> registration;
+    private int port;
+    private Hashtable<String, Object> stoppedServer;
 
     RunningRegistry(BundleContext context, Display display) throws Exception {
-        this.context = context;
+        this(context, display, Files.createTempDirectory("regdesk-ui-registry"));
+    }
+
+    /** With the card master key the demo reference cards are made with, so real card writes work. */
+    static RunningRegistry withDemoCardKey(BundleContext context, Display display) throws Exception {
         Path data = Files.createTempDirectory("regdesk-ui-registry");
+        Path keystore = CardTooling.demoMasterKey(data, "demo-master");
+        return new RunningRegistry(context, display, data, "card.master.keystore.path", keystore.toString(),
+                "card.master.keystore.password", "demo-master");
+    }
+
+    private RunningRegistry(BundleContext context, Display display, Path data, Object... registryProperties) throws Exception {
+        this.context = context;
         ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
         server = admin.getConfiguration("org.regdesk.server.http", "?");
         server.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
                 "development.desks", "DESK-001"));
         registry = admin.getConfiguration("org.regdesk.server.registry", "?");
-        registry.update(properties("data.directory", data.toString(), "demo.data", true));
+        Hashtable<String, Object> registryConfiguration = properties(registryProperties);
+        registryConfiguration.putAll(properties("data.directory", data.toString(), "demo.data", true));
+        registry.update(registryConfiguration);
         waitUntil(display, "the server and the registry", () -> context.getServiceReference(ServerEndpoint.class) != null
                 && context.getServiceReference("org.regdesk.server.registry.Registry") != null);
         ServerEndpoint endpoint = context.getService(context.getServiceReference(ServerEndpoint.class));
+        port = endpoint.baseUri().getPort();
         connector = new HttpRegistryConnector(endpoint.baseUri(), PinnedTrust.sslContext(
                 endpoint.developmentCertificate().orElseThrow(), data.resolve("desks/DESK-001.p12"),
                 data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20));
@@ -69,6 +85,47 @@ final class RunningRegistry implements AutoCloseable {
             throw new AssertionError("no SMS in the outbox: " + body);
         }
         return digits.group(1);
+    }
+
+    /** Stops the server (the registry and its database stay): the desk sees it unreachable. */
+    void stopServer(Display display) throws Exception {
+        Hashtable<String, Object> running = copy(server.getProperties());
+        server.delete();
+        stoppedServer = running;
+        waitUntil(display, "the server to stop", () -> context.getServiceReference(ServerEndpoint.class) == null);
+    }
+
+    /** Starts it again on the same port, with the same certificates. */
+    void startServer(Display display) throws Exception {
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        server = admin.getConfiguration("org.regdesk.server.http", "?");
+        stoppedServer.put("port", port);
+        server.update(stoppedServer);
+        waitUntil(display, "the server to start again", () -> context.getServiceReference(ServerEndpoint.class) != null);
+    }
+
+    /** Every audit record so far as JSON lines, read as the auditor role would. */
+    String auditLog() throws Exception {
+        org.regdesk.server.registry.Registry backend = context.getService(
+                context.getServiceReference(org.regdesk.server.registry.Registry.class));
+        return backend.auditExport(new org.regdesk.server.registry.Actor("auditor1",
+                org.regdesk.server.store.Operator.Role.AUDITOR, "DESK-001"));
+    }
+
+    private static Hashtable<String, Object> copy(java.util.Dictionary<String, Object> dictionary) {
+        Hashtable<String, Object> table = new Hashtable<>();
+        for (java.util.Enumeration<String> keys = dictionary.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            table.put(key, dictionary.get(key));
+        }
+        table.remove("service.pid");
+        return table;
+    }
+
+    /** Keeps the event loop running for {@code millis}. */
+    static void pump(Display display, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        waitUntil(display, "time to pass", () -> System.currentTimeMillis() >= end);
     }
 
     @Override

@@ -35,6 +35,9 @@ public interface RegistryConnector {
 
     SessionState complete(String sessionId, CompletionRequest completion) throws RegistryException;
 
+    /** Ends an open session without a card write (the citizen left, the operator cancelled). */
+    SessionState abort(String sessionId) throws RegistryException;
+
     /** Hex as the API carries binary values. */
     static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);

@@ -32,12 +32,20 @@ public sealed interface UnblockAuthorization {
 
     /**
      * PKCS#11 tokens: the driver logs in as security officer with {@code oneTimeSoPin}, sets the user
-     * PIN and changes the SO PIN to {@code nextSoPin} in the same session.
+     * PIN and changes the SO PIN to {@code nextSoPin} in the same session. {@code tokenMayHaveNext}: an
+     * earlier write with this pair was never confirmed (the token may have been pulled after the
+     * rotation), so a token that refuses {@code oneTimeSoPin} is tried with {@code nextSoPin}. Without
+     * it a replayed pair stays refused.
      */
-    record SecurityOfficerPins(char[] oneTimeSoPin, char[] nextSoPin) implements UnblockAuthorization {
+    record SecurityOfficerPins(char[] oneTimeSoPin, char[] nextSoPin, boolean tokenMayHaveNext) implements UnblockAuthorization {
         public SecurityOfficerPins {
             Objects.requireNonNull(oneTimeSoPin, "oneTimeSoPin");
             Objects.requireNonNull(nextSoPin, "nextSoPin");
+        }
+
+        /** A fresh rotation: the token has the one-time SO PIN. */
+        public SecurityOfficerPins(char[] oneTimeSoPin, char[] nextSoPin) {
+            this(oneTimeSoPin, nextSoPin, false);
         }
 
         @Override

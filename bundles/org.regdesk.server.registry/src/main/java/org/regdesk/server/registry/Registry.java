@@ -290,7 +290,7 @@ public final class Registry {
                 challengeHash = HexFormat.of().formatHex(digest(challenge));
                 byte[] cryptogram = keys.unblockCryptogram(serial.getBytes(StandardCharsets.US_ASCII), challenge);
                 grant = new UnblockAuthorizationGrant(authorizationId, "CRYPTOGRAM", HexFormat.of().formatHex(cryptogram),
-                        null, null);
+                        null, null, false);
             } else {
                 grant = soPinRotation(authorizationId, serial);
             }
@@ -321,7 +321,8 @@ public final class Registry {
         SoPins pins = cards.beginRotation(serial, keys.seal(serial, next.getBytes(StandardCharsets.US_ASCII)));
         String current = new String(keys.open(serial, pins.currentSealed()), StandardCharsets.US_ASCII);
         String pending = new String(keys.open(serial, pins.pendingSealed().orElseThrow()), StandardCharsets.US_ASCII);
-        return new UnblockAuthorizationGrant(authorizationId, "SO_PIN_ROTATION", null, current, pending);
+        return new UnblockAuthorizationGrant(authorizationId, "SO_PIN_ROTATION", null, current, pending,
+                pins.pendingHandedOutBefore());
     }
 
     private String randomSoPin() {

@@ -106,9 +106,10 @@ public final class Cards {
                     + "WHERE serial = ? AND so_pin_sealed IS NOT NULL AND so_pin_pending_sealed IS NULL")) {
                 update.setString(1, nextSealed);
                 update.setString(2, serial);
-                update.executeUpdate();
+                boolean resumed = update.executeUpdate() == 0;
+                SoPins pins = soPins(connection, serial).orElseThrow(() -> new IllegalStateException("card has no SO PIN"));
+                return new SoPins(pins.currentSealed(), pins.pendingSealed(), resumed);
             }
-            return soPins(connection, serial).orElseThrow(() -> new IllegalStateException("card has no SO PIN"));
         });
     }
 

@@ -35,6 +35,7 @@ public final class VirtualCardBridge implements AutoCloseable {
     private final String host;
     private final int port;
     private Socket socket;
+    private volatile int pullAtInstruction = -1;
 
     private VirtualCardBridge(Simulator card, String host, int port) {
         this.card = Objects.requireNonNull(card, "card");
@@ -66,6 +67,14 @@ public final class VirtualCardBridge implements AutoCloseable {
             }
             socket = null;
         }
+    }
+
+    /**
+     * Pulls the card when the next command APDU with this instruction byte arrives, before the card
+     * sees it: a card taken out in the middle of an operation, at a chosen step, through a real pcscd.
+     */
+    public void removeAtNext(byte instruction) {
+        pullAtInstruction = instruction & 0xFF;
     }
 
     @Override
@@ -107,6 +116,11 @@ public final class VirtualCardBridge implements AutoCloseable {
                 byte[] message = in.readNBytes(length);
                 if (message.length != length) {
                     throw new EOFException();
+                }
+                if (message.length > 1 && (message[1] & 0xFF) == pullAtInstruction) {
+                    pullAtInstruction = -1;
+                    remove();
+                    return;
                 }
                 byte[] answer = answer(message);
                 if (answer != null) {

@@ -1,5 +1,8 @@
 package org.regdesk.card.reference;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -8,6 +11,8 @@ import com.licel.jcardsim.smartcardio.CardSimulator;
 /**
  * Demo and manual testing: personalizes a reference card and keeps it in a vsmartcard reader of the
  * local pcscd until the process ends. {@code java ... VirtualCardHost <port> <serial> <holder name> <TCKN>}.
+ * Lines on standard input pull and re-insert it: {@code remove}, {@code insert}, {@code remove-at-unblock}
+ * (pulled when the unblock command arrives, before the card sees it).
  * The admin keys follow from the fixed seed below, so a demo backend can compute the cryptograms.
  */
 public final class VirtualCardHost {
@@ -32,6 +37,20 @@ public final class VirtualCardHost {
         Runtime.getRuntime().addShutdownHook(new Thread(bridge::close));
         System.out.println("Reference card " + arguments[1] + " (ATR " + HexFormat.of().formatHex(card.getATR())
                 + ") is in the vpcd reader on port " + port);
-        Thread.currentThread().join();
+        // Commands on standard input, for tests and manual fault drills; each is answered "ok <command>".
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command; (command = commands.readLine()) != null;) {
+            switch (command.strip()) {
+            case "remove" -> bridge.remove();
+            case "insert" -> bridge.insert();
+            case "remove-at-unblock" -> bridge.removeAtNext(ReferenceCardProfile.INS_RESET_RETRY_COUNTER);
+            default -> {
+                System.out.println("unknown command: " + command + " (remove, insert, remove-at-unblock)");
+                continue;
+            }
+            }
+            System.out.println("ok " + command.strip());
+        }
+        Thread.currentThread().join(); // stdin closed (started in the background): keep the card in
     }
 }

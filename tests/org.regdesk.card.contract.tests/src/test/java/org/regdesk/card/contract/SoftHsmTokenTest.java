@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.regdesk.card.api.CardProbe;
 import org.regdesk.card.api.CardReaderProvider.ReaderState;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.CardTransport;
+import org.regdesk.card.api.CardException.Reason;
 import org.regdesk.card.api.UnblockAuthorization;
 import org.regdesk.card.pkcs11.internal.Pkcs11Driver;
 import org.regdesk.card.pkcs11.internal.Pkcs11ReaderProvider;
@@ -22,7 +24,7 @@ import org.regdesk.card.reference.TestCardFactory;
  */
 class SoftHsmTokenTest extends CardDriverContractTest {
 
-    private static final int TOKENS = 12;
+    private static final int TOKENS = 14;
     private static final String FIRST_SO_PIN = "10000000";
     private static Pkcs11ReaderProvider provider;
     private static int nextToken;
@@ -75,6 +77,27 @@ class SoftHsmTokenTest extends CardDriverContractTest {
     @Override
     void unblocked(UnblockAuthorization used) {
         soPin = new String(((UnblockAuthorization.SecurityOfficerPins) used).nextSoPin());
+    }
+
+    /**
+     * A token pulled after its SO PIN was rotated, before anyone heard: the backend hands out the same
+     * pair again, marked, and the driver finds the token by its next SO PIN. Unmarked, the pair stays a
+     * refused replay.
+     */
+    @Test
+    void aTokenThatAlreadyHasTheNextSoPinTakesTheSamePairWhenTheBackendMarksIt() throws Exception {
+        char[] current = soPin.toCharArray();
+        char[] next = String.valueOf(Long.parseLong(soPin) + 1).toCharArray();
+        session.unblock(new UnblockAuthorization.SecurityOfficerPins(current.clone(), next.clone()), "135790".toCharArray());
+
+        failure(Reason.AUTHORIZATION_REJECTED, () -> session.unblock(
+                new UnblockAuthorization.SecurityOfficerPins(current.clone(), next.clone()), "246801".toCharArray()));
+        session.unblock(new UnblockAuthorization.SecurityOfficerPins(current.clone(), next.clone(), true),
+                "246801".toCharArray());
+        session.verifyPin("246801".toCharArray());
+        unblocked(new UnblockAuthorization.SecurityOfficerPins(current, next));
+        setPin("975310"); // the token is on the next SO PIN: the following rotation starts from it
+        session.verifyPin("975310".toCharArray());
     }
 
     @Override

@@ -109,7 +109,7 @@ public class HttpRegistryConnector implements RegistryConnector {
         return post("desk-sessions/" + sessionId + "/complete", completion, SessionState.class);
     }
 
-    /** Aborts the session (citizen left, operator cancelled). */
+    @Override
     public SessionState abort(String sessionId) throws RegistryException {
         return post("desk-sessions/" + sessionId + "/abort", Map.of(), SessionState.class);
     }

@@ -17,10 +17,12 @@ import org.regdesk.card.api.CardProbe;
 /** APDUs to a card in a PC/SC reader through javax.smartcardio; a pulled card becomes CARD_REMOVED. */
 public final class PcscTransport implements ApduTransport {
 
+    private final CardTerminal terminal;
     private final Card card;
     private final CardProbe probe;
 
-    private PcscTransport(Card card, CardProbe probe) {
+    private PcscTransport(CardTerminal terminal, Card card, CardProbe probe) {
+        this.terminal = terminal;
         this.card = card;
         this.probe = probe;
     }
@@ -31,7 +33,7 @@ public final class PcscTransport implements ApduTransport {
             Card card = terminal.connect("*");
             CardProbe probe = new CardProbe(PcscReaderProvider.reader(terminal),
                     HexFormat.of().withUpperCase().formatHex(card.getATR().getBytes()), Map.of());
-            return new PcscTransport(card, probe);
+            return new PcscTransport(terminal, card, probe);
         } catch (javax.smartcardio.CardException e) {
             throw translate(e, "Connecting to the card in " + terminal.getName());
         }
@@ -50,7 +52,24 @@ public final class PcscTransport implements ApduTransport {
             throw translate(e, "Talking to the card");
         } catch (IllegalStateException disconnected) {
             throw new CardException(Reason.CARD_REMOVED, "The card is no longer connected", disconnected);
+        } catch (IllegalArgumentException noStatusWord) {
+            throw brokenAnswer(noStatusWord);
         }
+    }
+
+    /**
+     * An answer without a status word: what a reader returns when the card leaves in the middle of a
+     * command (seen with vsmartcard). Gone from the reader within a second means pulled.
+     */
+    private CardException brokenAnswer(IllegalArgumentException e) {
+        boolean gone;
+        try {
+            gone = terminal.waitForCardAbsent(1000);
+        } catch (javax.smartcardio.CardException readerGone) {
+            gone = true;
+        }
+        return gone ? new CardException(Reason.CARD_REMOVED, "Talking to the card: the card was removed", e)
+                : new CardException(Reason.IO, "The card gave an incomplete answer", e);
     }
 
     @Override

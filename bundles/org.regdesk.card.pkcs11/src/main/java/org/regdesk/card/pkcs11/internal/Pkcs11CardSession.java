@@ -26,7 +26,8 @@ import org.xipki.pkcs11.wrapper.Session;
 /**
  * A session on a PKCS#11 token. Unblocking takes a one-time SO PIN and the next SO PIN from the
  * backend: the driver logs in as SO, first rotates the SO PIN (so the one-time PIN is spent even if
- * the token is pulled next), then sets the user PIN, all in one session.
+ * the token is pulled next), then sets the user PIN, all in one session. A token that was pulled after
+ * the rotation but before the backend heard of it is recognised by its next SO PIN.
  */
 final class Pkcs11CardSession implements CardSession {
 
@@ -131,22 +132,48 @@ final class Pkcs11CardSession implements CardSession {
         }
         PinPolicy.check(newPin);
         logoutQuietly();
+        boolean alreadyRotated = loginAsSecurityOfficer(pins);
         try {
-            session.login(CKU_SO, pins.oneTimeSoPin());
-        } catch (PKCS11Exception e) {
-            CardException failure = Pkcs11Errors.translate(e, "Logging in as security officer");
-            throw failure.reason() == Reason.WRONG_PIN || failure.reason() == Reason.PIN_BLOCKED
-                    ? new CardException(Reason.AUTHORIZATION_REJECTED, "The token rejected the security officer PIN", e)
-                    : failure;
-        }
-        try {
-            session.setPIN(pins.oneTimeSoPin(), pins.nextSoPin());
+            if (!alreadyRotated) {
+                session.setPIN(pins.oneTimeSoPin(), pins.nextSoPin());
+            }
             session.initPIN(newPin);
         } catch (PKCS11Exception e) {
             throw Pkcs11Errors.translate(e, "Unblocking");
         } finally {
             logoutQuietly();
         }
+    }
+
+    /**
+     * Logs in as SO with the current PIN or, if the token refuses it and the backend said an earlier
+     * write with this pair was never confirmed, with the next one: a token pulled right after that
+     * rotation already has it. The refused try is reset by the successful login.
+     *
+     * @return true when the token already had the next SO PIN
+     */
+    private boolean loginAsSecurityOfficer(UnblockAuthorization.SecurityOfficerPins pins) throws CardException {
+        try {
+            session.login(CKU_SO, pins.oneTimeSoPin());
+            return false;
+        } catch (PKCS11Exception current) {
+            CardException failure = Pkcs11Errors.translate(current, "Logging in as security officer");
+            if (failure.reason() != Reason.WRONG_PIN || !pins.tokenMayHaveNext()) {
+                throw failure.reason() == Reason.WRONG_PIN || failure.reason() == Reason.PIN_BLOCKED ? rejected(current)
+                        : failure;
+            }
+        }
+        try {
+            session.login(CKU_SO, pins.nextSoPin());
+            return true;
+        } catch (PKCS11Exception next) {
+            CardException failure = Pkcs11Errors.translate(next, "Logging in as security officer");
+            throw failure.reason() == Reason.WRONG_PIN || failure.reason() == Reason.PIN_BLOCKED ? rejected(next) : failure;
+        }
+    }
+
+    private static CardException rejected(PKCS11Exception cause) {
+        return new CardException(Reason.AUTHORIZATION_REJECTED, "The token rejected the security officer PIN", cause);
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -36,10 +35,7 @@ public class UnblockHandler {
             return;
         }
         try {
-            UnblockWizard wizard = new UnblockWizard(messages, context.getService(registry), context.getService(cards));
-            WizardDialog dialog = new WizardDialog(shell, wizard);
-            dialog.addPageChangingListener(wizard);
-            dialog.open();
+            UnblockWizard.dialog(shell, messages, context.getService(registry), context.getService(cards)).open();
         } finally {
             context.ungetService(registry);
             context.ungetService(cards);

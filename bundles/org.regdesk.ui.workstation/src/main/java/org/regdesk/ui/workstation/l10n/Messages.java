@@ -92,6 +92,28 @@ public class Messages {
     public String wizard_smsSent;
     public String wizard_smsWait;
     public String wizard_smsCountdown;
+    public String wizard_refreshReaders;
+    public String wizard_writeTitle;
+    public String wizard_writeIntro;
+    public String wizard_writeTask;
+    public String wizard_stepChallenge;
+    public String wizard_stepAuthorization;
+    public String wizard_stepWrite;
+    public String wizard_stepReport;
+    public String wizard_retry;
+    public String wizard_retryHint;
+    public String wizard_cardRemoved;
+    public String wizard_authorizationRejected;
+    public String wizard_cardError;
+    public String wizard_notReported;
+    public String wizard_doneTitle;
+    public String wizard_done;
+    public String wizard_sessionCountdown;
+    public String wizard_sessionExpired;
+    public String wizard_back;
+    public String wizard_next;
+    public String wizard_finish;
+    public String wizard_cancel;
     public String keypad_clear;
     public String keypad_back;
 

@@ -8,6 +8,7 @@ import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -20,7 +21,8 @@ import org.regdesk.unblock.CardChoices;
 
 /**
  * Step 2: the cards in the readers. Only this citizen's registered cards can be chosen, by serial; every
- * other reader is listed greyed with the reason. PIN state and certificate expiry are shown.
+ * other reader is listed greyed with the reason. PIN state and certificate expiry are shown; "Okuyucuları
+ * Yenile" reads the readers again after a card was inserted.
  */
 class CardPage extends WizardPage {
 
@@ -31,6 +33,7 @@ class CardPage extends WizardPage {
     private Table table;
     private List<CardChoices.Choice> choices = List.of();
     private CardChoices.Choice chosen;
+    private DeskSession session;
 
     CardPage(UnblockWizard wizard) {
         super("card");
@@ -64,11 +67,17 @@ class CardPage extends WizardPage {
             setErrorMessage(index >= 0 && chosen == null ? m.wizard_cardNotSelectable : null);
             setPageComplete(chosen != null);
         });
+        Button refresh = new Button(page, SWT.PUSH);
+        refresh.setText(m.wizard_refreshReaders);
+        refresh.setData(ReadersPart.ROLE, "wizard.cards.refresh");
+        refresh.addListener(SWT.Selection, event -> show(session));
         setControl(page);
     }
 
     /** Fills the page for the opened session, from the readers as they are now. */
     void show(DeskSession session) {
+        this.session = session;
+        setErrorMessage(null);
         citizen.setText(Messages.format(wizard.messages.wizard_citizen, session.citizenName(), session.tckn()));
         choices = CardChoices.of(wizard.cards.readers(), session.cards());
         table.removeAll();

@@ -92,6 +92,13 @@ class IdentityPage extends WizardPage {
         setErrorMessage(problem);
     }
 
+    /** The session behind this code ended: a new code (or a new identity check) starts again. */
+    void startOver(String why) {
+        code.setText("");
+        setErrorMessage(why);
+        setPageComplete(false);
+    }
+
     OpenSessionRequest request() {
         return byCode.getSelection() ? new OpenSessionRequest("PIN_UNBLOCK", digits(), null, null)
                 : new OpenSessionRequest("PIN_UNBLOCK", null, tckn.getText().strip(), document.getText().strip());

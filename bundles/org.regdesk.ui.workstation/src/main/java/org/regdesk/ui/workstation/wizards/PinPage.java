@@ -61,8 +61,7 @@ public class PinPage extends WizardPage {
     public void forCitizen(String citizenTckn, LocalDate citizenBirthDate) {
         tckn = citizenTckn;
         birthDate = citizenBirthDate;
-        first.clear();
-        second.clear();
+        clear();
     }
 
     private void check() {
@@ -93,6 +92,14 @@ public class PinPage extends WizardPage {
         case IN_TCKN -> messages.pinRule_tckn;
         case IN_BIRTH_DATE -> messages.pinRule_birthDate;
         };
+    }
+
+    /** Forgets both entries (the keypads wipe their buffers). */
+    public void clear() {
+        if (first != null && !first.isDisposed()) {
+            first.clear();
+            second.clear();
+        }
     }
 
     /** The accepted PIN, for the card write; the caller wipes it. */

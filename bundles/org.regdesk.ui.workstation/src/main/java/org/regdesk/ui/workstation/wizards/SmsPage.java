@@ -32,6 +32,8 @@ public class SmsPage extends WizardPage {
     private Label countdown;
     private Text code;
     private Button resend;
+    private Runnable sessionExpired = () -> {
+    };
 
     public SmsPage(Messages messages, RegistryConnector registry) {
         super("sms");
@@ -65,6 +67,11 @@ public class SmsPage extends WizardPage {
         setControl(page);
     }
 
+    /** What to do when the backend says the session has expired (the wizard starts over). */
+    public void whenSessionExpired(Runnable action) {
+        sessionExpired = action;
+    }
+
     /** Sends the first code of the session (once the citizen and the PIN are settled). */
     public void forSession(String id) {
         sessionId = id;
@@ -79,7 +86,7 @@ public class SmsPage extends WizardPage {
             status.setText(Messages.format(sent.sent() ? messages.wizard_smsSent : messages.wizard_smsWait, sent.phoneMasked()));
             setErrorMessage(null);
         } catch (RegistryException refused) {
-            setErrorMessage(messages.refusal(refused));
+            refused(refused);
         }
         status.getParent().layout(true);
     }
@@ -104,9 +111,16 @@ public class SmsPage extends WizardPage {
             setErrorMessage(null);
             return true;
         } catch (RegistryException refused) {
-            setErrorMessage(messages.refusal(refused));
+            refused(refused);
             code.setText("");
             return false;
+        }
+    }
+
+    private void refused(RegistryException refused) {
+        setErrorMessage(messages.refusal(refused));
+        if ("SESSION_EXPIRED".equals(refused.code())) {
+            sessionExpired.run();
         }
     }
 }

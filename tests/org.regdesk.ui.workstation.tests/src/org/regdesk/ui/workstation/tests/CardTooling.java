@@ -1,0 +1,118 @@
+package org.regdesk.ui.workstation.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The reference card tooling (cards/org.regdesk.card.reference, a plain Maven module) in its own JVM:
+ * a personalized reference card in a vsmartcard reader of the machine's pcscd, pulled and put back on
+ * command, and the demo card master key for the server. The UI test sees the card only as the
+ * workstation does: through pcscd and the PC/SC driver.
+ */
+final class CardTooling {
+
+    private static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
+
+    private CardTooling() {
+    }
+
+    /** Skips (or, in CI, fails) when pcscd with vsmartcard-vpcd is not running. */
+    static void requirePcscd() {
+        boolean running = Files.exists(PCSCD_SOCKET);
+        if (System.getenv("CI") != null) {
+            assertTrue(running, "pcscd must be running (./desk test starts it)");
+        }
+        Assumptions.assumeTrue(running, "pcscd is not running: start it with ./desk test");
+    }
+
+    /** Writes the master key the demo cards are made with, as the registry's keystore. */
+    static Path demoMasterKey(Path directory, String password) throws Exception {
+        Path keystore = directory.resolve("demo-card-master.p12");
+        Process process = java("org.regdesk.card.reference.DemoMasterKey", keystore.toString(), password)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return keystore;
+    }
+
+    /** A card with the holder's certificate, PIN not set, inserted into the vpcd reader on {@code port}. */
+    static VirtualCard insert(int port, String serial, String holder, String tckn) throws Exception {
+        return new VirtualCard(java("org.regdesk.card.reference.VirtualCardHost", String.valueOf(port), serial, holder, tckn)
+                .redirectErrorStream(true).start());
+    }
+
+    private static ProcessBuilder java(String mainClass, String... arguments) throws IOException {
+        Path tooling = Path.of(System.getProperty("regdesk.card.tooling", "../../cards/org.regdesk.card.reference/target"));
+        Path classpathFile = tooling.resolve("runtime-classpath.txt");
+        assertTrue(Files.exists(classpathFile), classpathFile + " is missing: build cards/org.regdesk.card.reference first");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", tooling.resolve("classes") + ":" + Files.readString(classpathFile).strip(), mainClass));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    /** The card host process; its standard input takes remove / insert / remove-at-unblock. */
+    static final class VirtualCard implements AutoCloseable {
+
+        private final Process process;
+        private final BufferedReader output;
+        private final PrintWriter commands;
+
+        private VirtualCard(Process process) throws IOException {
+            this.process = process;
+            this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            awaitLine("is in the vpcd reader");
+        }
+
+        void remove() throws IOException {
+            command("remove");
+        }
+
+        void insert() throws IOException {
+            command("insert");
+        }
+
+        /** The card leaves the reader when the unblock command reaches it, before the card sees it. */
+        void removeAtUnblock() throws IOException {
+            command("remove-at-unblock");
+        }
+
+        private void command(String command) throws IOException {
+            commands.println(command);
+            awaitLine("ok " + command);
+        }
+
+        private void awaitLine(String expected) throws IOException {
+            StringBuilder seen = new StringBuilder();
+            for (String line; (line = output.readLine()) != null;) {
+                if (line.contains(expected)) {
+                    return;
+                }
+                seen.append(line).append('\n');
+            }
+            throw new AssertionError("the card host ended without '" + expected + "':\n" + seen);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
