@@ -24,7 +24,7 @@ final class Screenshots {
         shell.update();
         RunningRegistry.pump(shell.getDisplay(), 300); // let GTK paint what changed
         Files.createDirectories(DIRECTORY);
-        Rectangle bounds = shell.getBounds();
+        Rectangle bounds = shell.getDisplay().map(shell, null, shell.getClientArea());
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
         GC gc = new GC(shell.getDisplay());
         try {

@@ -203,7 +203,7 @@ abstract class RegistryApiContract {
 
         UnblockAuthorizationGrant first = desk.authorizeUnblock(session.sessionId(), serial, null);
         assertEquals("SO_PIN_ROTATION", first.kind());
-        assertEquals("SO-OLD-1234", first.soPin());
+        assertEquals(TestBackend.FIRST_SO_PIN, first.soPin());
         assertEquals(16, first.nextSoPin().length());
         // the card was pulled before the desk could report: the retry gets the same pair, nothing is lost
         desk.complete(session.sessionId(), new CompletionRequest(first.authorizationId(), "FAILED", "CARD_REMOVED"));

@@ -134,15 +134,23 @@ final class TestBackend implements AutoCloseable {
         return digits.group(1);
     }
 
+    /** The SO PIN every PKCS11 test card is registered with. */
+    static final String FIRST_SO_PIN = "SO-OLD-1234";
+
     /** A fresh citizen with one card of the profile (its own rate-limit budget); PKCS11 cards get an SO PIN. */
     synchronized Citizen newCitizen(String profile) throws Exception {
+        return newCitizen(profile, null);
+    }
+
+    /** As {@link #newCitizen(String)}, with the card's serial as a real token reports it (null: made up). */
+    synchronized Citizen newCitizen(String profile, String cardSerial) throws Exception {
         String tckn = validTckn(String.format("5%08d", nextCitizen++));
         Citizen citizen = new Citizen(new Tckn(tckn), "TEST", "CITIZEN " + nextCitizen, java.time.LocalDate.of(1990, 1, 2),
                 new PhoneNumber("+9055" + tckn.substring(3, 11)), "Z" + tckn.substring(3));
         new Citizens(database).insert(citizen, null);
-        String serial = (CardRecord.PKCS11.equals(profile) ? "PK" : "RD") + tckn.substring(1);
+        String serial = cardSerial != null ? cardSerial : (CardRecord.PKCS11.equals(profile) ? "PK" : "RD") + tckn.substring(1);
         new Cards(database).insert(serial, citizen.tckn(), profile, "test",
-                CardRecord.PKCS11.equals(profile) ? keys.seal(serial, "SO-OLD-1234".getBytes()) : null);
+                CardRecord.PKCS11.equals(profile) ? keys.seal(serial, FIRST_SO_PIN.getBytes()) : null);
         return citizen;
     }
 

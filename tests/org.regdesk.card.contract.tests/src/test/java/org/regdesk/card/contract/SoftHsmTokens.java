@@ -19,14 +19,14 @@ import org.regdesk.card.reference.TestCardFactory;
  * RSA-2048 key with id 01 and a certificate from the test CA for it. SoftHSM2 reads its tokens when
  * the module is initialized, so all are made first, then the provider loads the module once.
  */
-final class SoftHsmTokens {
+public final class SoftHsmTokens {
 
-    static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+    public static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
 
     private SoftHsmTokens() {
     }
 
-    static Pkcs11ReaderProvider create(int count, String soPin, TestCardFactory.Holder holder) throws Exception {
+    public static Pkcs11ReaderProvider create(int count, String soPin, TestCardFactory.Holder holder) throws Exception {
         boolean available = Files.exists(Path.of(MODULE)) && onPath("softhsm2-util") && onPath("pkcs11-tool");
         if (System.getenv("CI") != null) {
             assertTrue(available, "softhsm2 and opensc must be installed (.ci/run installs them)");
