@@ -104,6 +104,19 @@ final class RunningRegistry implements AutoCloseable {
         waitUntil(display, "the server to start again", () -> context.getServiceReference(ServerEndpoint.class) != null);
     }
 
+    /** Fault injection by hand: every open desk session's time runs out now. */
+    void expireOpenSessions() {
+        org.regdesk.server.store.Database database = context.getService(
+                context.getServiceReference(org.regdesk.server.store.Database.class));
+        database.transaction(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement(
+                    "UPDATE desk_sessions SET expires_at = ? WHERE state IN ('OPEN', 'OTP_VERIFIED')")) {
+                update.setObject(1, java.time.OffsetDateTime.now().minusSeconds(1));
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** Every audit record so far as JSON lines, read as the auditor role would. */
     String auditLog() throws Exception {
         org.regdesk.server.registry.Registry backend = context.getService(

@@ -184,6 +184,34 @@ class UnblockEndToEndTest {
                 "UNBLOCK_COMPLETE SUCCEEDED"), auditSteps());
     }
 
+    @Test
+    void anExpiredSessionSendsTheOperatorBackForANewCode() throws Exception {
+        card = CardTooling.insert(READER_0, DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
+        awaitCard(DemoData.DEMO_CARD);
+        Registry backend = context.getService(context.getServiceReference(Registry.class));
+        String code = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        openWizard();
+        text("wizard.code").setText(code);
+        next();
+        chooseCard(DemoData.DEMO_CARD);
+        next();
+        typePin("wizard.pin.first", NEW_PIN);
+        typePin("wizard.pin.second", NEW_PIN);
+
+        registry.expireOpenSessions(); // the citizen took too long
+        next();
+        RunningRegistry.waitUntil(display, "back on the first page", () -> "identity".equals(dialog.getCurrentPage().getName()));
+        assertEquals(messages().wizard_sessionExpired, errorMessage());
+        assertEquals("", text("wizard.code").getText());
+        assertFalse(button(IDialogConstants.NEXT_ID).isEnabled(), "a new code is needed");
+        RunningRegistry.waitUntil(display, "the countdown to stop", () -> label("wizard.session.countdown").getText().isEmpty());
+        Screenshots.take(dialog.getShell(), "unblock-7-session-expired");
+        try (CardSession session = cards.open(DemoData.DEMO_CARD)) {
+            assertEquals(PinStatus.State.NOT_SET, session.pinStatus().state(), "nothing was written");
+        }
+        assertTrue(auditSteps().contains("SESSION_EXPIRED EXPIRED"), auditSteps().toString());
+    }
+
     // ---- driving the wizard like an operator ------------------------------------------------------
 
     private void openWizard() {
