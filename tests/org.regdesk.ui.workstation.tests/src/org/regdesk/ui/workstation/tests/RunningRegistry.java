@@ -93,6 +93,14 @@ final class RunningRegistry implements AutoCloseable {
         server.delete();
         stoppedServer = running;
         waitUntil(display, "the server to stop", () -> context.getServiceReference(ServerEndpoint.class) == null);
+        // the service goes before Jetty has closed its port
+        waitUntil(display, "the port to close", () -> {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return false;
+            } catch (java.io.IOException refused) {
+                return true;
+            }
+        });
     }
 
     /** Starts it again on the same port, with the same certificates. */

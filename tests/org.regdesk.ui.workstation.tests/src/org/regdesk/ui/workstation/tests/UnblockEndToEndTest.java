@@ -128,6 +128,7 @@ class UnblockEndToEndTest {
         assertEquals(messages().wizard_cardRemoved, errorMessage());
         Screenshots.take(dialog.getShell(), "unblock-5-card-pulled");
 
+        RunningRegistry.waitUntil(display, "the desk to see the card gone", () -> cardIn(DemoData.DEMO_CARD) == null);
         card.insert();
         awaitCard(DemoData.DEMO_CARD);
         press(control("wizard.write.retry"));
@@ -181,7 +182,7 @@ class UnblockEndToEndTest {
         press(button(IDialogConstants.FINISH_ID));
         assertCardTakes("RD0000000002", NEW_PIN);
         assertEquals(List.of("SESSION_OPEN ACCEPTED", "OTP_SEND SENT", "OTP_VERIFY ACCEPTED", "UNBLOCK_AUTHORIZE GRANTED",
-                "UNBLOCK_COMPLETE SUCCEEDED"), auditSteps());
+                "UNBLOCK_COMPLETE SUCCEEDED"), auditSteps(), "the request sent while the server was down never arrived");
     }
 
     @Test

@@ -241,6 +241,11 @@ public final class Registry {
 
     public SessionState verifyOtp(Actor actor, String sessionId, String code) throws ApiException {
         DeskSessionRecord session = loadOpen(actor, sessionId);
+        if ("OTP_VERIFIED".equals(session.state())) {
+            // the desk lost the answer to its own successful verification and asks again: same answer
+            audit.append(actor.operator(), actor.desk(), "OTP_VERIFY", "ALREADY_VERIFIED", Map.of("session", session.id()));
+            return new SessionState(session.id(), "OTP_VERIFIED", clock.instant());
+        }
         if (!"OPEN".equals(session.state())) {
             throw Refusals.sessionClosed(session.state());
         }

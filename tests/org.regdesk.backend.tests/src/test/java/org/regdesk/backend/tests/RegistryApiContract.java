@@ -102,6 +102,7 @@ abstract class RegistryApiContract {
         String wrong = otp.equals("000000") ? "111111" : "000000";
         assertEquals("2", refused("OTP_WRONG", () -> desk.verifyOtp(session.sessionId(), wrong)).details().get("attemptsLeft"));
         assertEquals("OTP_VERIFIED", desk.verifyOtp(session.sessionId(), otp).state());
+        assertEquals("OTP_VERIFIED", desk.verifyOtp(session.sessionId(), otp).state(), "a lost answer asked again");
 
         byte[] challenge = new byte[16];
         new SecureRandom().nextBytes(challenge);
