@@ -123,7 +123,7 @@ abstract class RegistryApiContract {
         assertTrue(AuditTrail.firstBroken(trail).isEmpty(), "the chain verifies");
         List<String> steps = trail.stream().filter(r -> r.details().values().contains(session.sessionId()))
                 .map(r -> r.action() + ":" + r.outcome()).toList();
-        assertEquals(List.of("SESSION_OPEN:ACCEPTED", "OTP_SEND:SENT", "OTP_VERIFY:WRONG_CODE", "OTP_VERIFY:ACCEPTED",
+        assertEquals(List.of("SESSION_OPEN:ACCEPTED", "OTP_SEND:SENT", "OTP_VERIFY:WRONG_CODE", "OTP_VERIFY:ACCEPTED", "OTP_VERIFY:ALREADY_VERIFIED",
                 "UNBLOCK_AUTHORIZE:GRANTED", "UNBLOCK_COMPLETE:SUCCEEDED"), steps);
         assertTrue(trail.stream().allMatch(r -> !AuditTrail.detailsJson(r.details()).contains(otp)), "no OTP in the audit");
         assertTrue(trail.stream().filter(r -> r.details().values().contains(session.sessionId()))
