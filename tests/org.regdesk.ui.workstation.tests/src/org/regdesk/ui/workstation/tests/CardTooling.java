@@ -48,6 +48,17 @@ final class CardTooling {
         return keystore;
     }
 
+    /** Writes the demo cards' test CA certificate and CRL (the E-Onay trust); returns {ca.pem, ca.crl}. */
+    static Path[] demoTrust(Path directory) throws Exception {
+        Path ca = directory.resolve("demo-ca.pem");
+        Path crl = directory.resolve("demo-ca.crl");
+        Process process = java("org.regdesk.card.reference.DemoTrust", ca.toString(), crl.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return new Path[] { ca, crl };
+    }
+
     /** A card with the holder's certificate, PIN not set, inserted into the vpcd reader on {@code port}. */
     static VirtualCard insert(int port, String serial, String holder, String tckn) throws Exception {
         return new VirtualCard(java("org.regdesk.card.reference.VirtualCardHost", String.valueOf(port), serial, holder, tckn)

@@ -36,12 +36,14 @@ final class RunningRegistry implements AutoCloseable {
         this(context, display, Files.createTempDirectory("regdesk-ui-registry"));
     }
 
-    /** With the card master key the demo reference cards are made with, so real card writes work. */
+    /** With the card master key and the test CA the demo reference cards are made with: real card writes and E-Onay work. */
     static RunningRegistry withDemoCardKey(BundleContext context, Display display) throws Exception {
         Path data = Files.createTempDirectory("regdesk-ui-registry");
         Path keystore = CardTooling.demoMasterKey(data, "demo-master");
+        Path[] trust = CardTooling.demoTrust(data);
         return new RunningRegistry(context, display, data, "card.master.keystore.path", keystore.toString(),
-                "card.master.keystore.password", "demo-master");
+                "card.master.keystore.password", "demo-master", "eonay.trust.anchors", trust[0].toString(), "eonay.crls",
+                trust[1].toString());
     }
 
     private RunningRegistry(BundleContext context, Display display, Path data, Object... registryProperties) throws Exception {

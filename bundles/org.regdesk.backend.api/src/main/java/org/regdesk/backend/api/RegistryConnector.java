@@ -3,7 +3,13 @@ package org.regdesk.backend.api;
 import java.util.HexFormat;
 
 import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.CertificateApplication;
+import org.regdesk.backend.api.v1.CertificateApplicationRequest;
+import org.regdesk.backend.api.v1.ConsentText;
 import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.EOnayRecorded;
+import org.regdesk.backend.api.v1.EOnayStatus;
+import org.regdesk.backend.api.v1.EOnaySubmission;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.backend.api.v1.OtpSent;
@@ -37,6 +43,21 @@ public interface RegistryConnector {
 
     /** Ends an open session without a card write (the citizen left, the operator cancelled). */
     SessionState abort(String sessionId) throws RegistryException;
+
+    /** The citizen's E-Onay status, for a session opened for E_ONAY. */
+    EOnayStatus eOnayStatus(String sessionId) throws RegistryException;
+
+    /** The current text of {@code kind} (CONSENT or WITHDRAWAL); the registry notes that it was shown. */
+    ConsentText consentText(String sessionId, String kind) throws RegistryException;
+
+    /** Sends a signed consent or withdrawal; the registry verifies it before recording it. */
+    EOnayRecorded submitEOnay(String sessionId, EOnaySubmission submission) throws RegistryException;
+
+    /** A certificate application that rests on the citizen's E-Onay. */
+    CertificateApplication applyForCertificate(CertificateApplicationRequest request) throws RegistryException;
+
+    /** The production queue of E-Onay-backed applications, the soonest ready first. */
+    java.util.List<CertificateApplication> certificateApplications() throws RegistryException;
 
     /** Hex as the API carries binary values. */
     static String hex(byte[] bytes) {

@@ -398,6 +398,15 @@ public final class Registry {
                 .orElseThrow(Refusals::sessionUnknown);
     }
 
+    /** An open, unexpired session of this desk, for the E-Onay steps ({@link EOnayDesk}). */
+    DeskSessionRecord openSessionOf(Actor actor, String sessionId) throws ApiException {
+        return loadOpen(actor, sessionId);
+    }
+
+    void audit(Actor actor, String action, String outcome, Map<String, String> details) {
+        audit.append(actor.operator(), actor.desk(), action, outcome, details);
+    }
+
     private DeskSessionRecord loadOpen(Actor actor, String sessionId) throws ApiException {
         DeskSessionRecord session = load(actor, sessionId);
         if (!session.open()) {
@@ -418,7 +427,7 @@ public final class Registry {
                 citizen.tckn().value(), citizen.birthDate(), citizen.phone().masked(), session.expiresAt(), registered);
     }
 
-    private static void requireServingRole(Actor actor) throws ApiException {
+    static void requireServingRole(Actor actor) throws ApiException {
         if (actor.role() == Operator.Role.AUDITOR) {
             throw Refusals.roleNotAllowed(actor.role().name());
         }

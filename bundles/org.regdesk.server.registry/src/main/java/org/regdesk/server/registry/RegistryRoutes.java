@@ -9,7 +9,9 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
+import org.regdesk.backend.api.v1.CertificateApplicationRequest;
 import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.EOnaySubmission;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.OtpVerifyRequest;
 import org.regdesk.backend.api.v1.SignInRequest;
@@ -30,9 +32,11 @@ public final class RegistryRoutes implements HttpRoutes {
     public static final String BASE = "/api/v1";
 
     private final Registry registry;
+    private final EOnayDesk eOnay;
 
-    public RegistryRoutes(Registry registry) {
+    public RegistryRoutes(Registry registry, EOnayDesk eOnay) {
         this.registry = registry;
+        this.eOnay = eOnay;
     }
 
     @Override
@@ -54,6 +58,14 @@ public final class RegistryRoutes implements HttpRoutes {
                 post("/desk-sessions/{id}/complete", call -> Reply.ok(
                         registry.complete(actor(call), call.pathParameter("id"), call.json(CompletionRequest.class)))),
                 post("/desk-sessions/{id}/abort", call -> Reply.ok(registry.abort(actor(call), call.pathParameter("id")))),
+                get("/desk-sessions/{id}/e-onay", call -> Reply.ok(eOnay.status(actor(call), call.pathParameter("id")))),
+                get("/desk-sessions/{id}/e-onay/text/{kind}", call -> Reply.ok(
+                        eOnay.text(actor(call), call.pathParameter("id"), call.pathParameter("kind")))),
+                post("/desk-sessions/{id}/e-onay", call -> Reply.ok(
+                        eOnay.submit(actor(call), call.pathParameter("id"), call.json(EOnaySubmission.class)))),
+                post("/certificate-applications", call -> Reply.json(201,
+                        eOnay.apply(actor(call), call.json(CertificateApplicationRequest.class)))),
+                get("/certificate-applications", call -> Reply.ok(eOnay.queue(actor(call)))),
                 get("/audit/check", call -> Reply.ok(registry.auditCheck(actor(call)))),
                 get("/audit/export", call -> new Reply(200, "application/x-ndjson; charset=utf-8", null,
                         registry.auditExport(actor(call)).getBytes(StandardCharsets.UTF_8), Map.of())));

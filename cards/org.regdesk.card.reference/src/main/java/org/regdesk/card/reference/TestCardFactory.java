@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -27,8 +28,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -103,15 +107,26 @@ public final class TestCardFactory {
     /** A certificate from the test CA for a key held elsewhere (a PKCS#11 token, say). */
     public X509Certificate issue(java.security.PublicKey publicKey, Holder holder, String cardSerial)
             throws GeneralSecurityException {
+        Instant now = Instant.now();
+        return issue(publicKey, holder, new BigInteger(1, cardSerial.getBytes(StandardCharsets.US_ASCII)),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)), KeyUsage.nonRepudiation | KeyUsage.digitalSignature);
+    }
+
+    /**
+     * A certificate as the test CA would issue it, with the validity and key usage given (the E-Onay
+     * tests' expired and wrong-usage certificates).
+     *
+     * @param keyUsage bits of {@link KeyUsage}, e.g. {@code KeyUsage.nonRepudiation}
+     */
+    public X509Certificate issue(java.security.PublicKey publicKey, Holder holder, BigInteger serial, Instant notBefore,
+            Instant notAfter, int keyUsage) throws GeneralSecurityException {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TR")
                 .addRDN(BCStyle.SERIALNUMBER, holder.nationalId()).addRDN(BCStyle.CN, holder.name()).build();
-        Instant now = Instant.now();
         try {
-            var builder = new JcaX509v3CertificateBuilder(testCaName,
-                    new BigInteger(1, cardSerial.getBytes(StandardCharsets.US_ASCII)),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(730))), subject, publicKey);
+            var builder = new JcaX509v3CertificateBuilder(testCaName, serial, Date.from(notBefore), Date.from(notAfter),
+                    subject, publicKey);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.nonRepudiation | KeyUsage.digitalSignature));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(testCa.getPrivate())));
         } catch (IOException | OperatorCreationException e) {
@@ -130,6 +145,22 @@ public final class TestCardFactory {
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(testCa.getPrivate())));
         } catch (IOException | OperatorCreationException e) {
             throw new GeneralSecurityException("Cannot build the test CA certificate", e);
+        }
+    }
+
+    /** The test CA's CRL revoking {@code revoked} (certificate serial numbers), valid for 30 days from now. */
+    public X509CRL crl(BigInteger... revoked) throws GeneralSecurityException {
+        Instant now = Instant.now();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(testCaName, Date.from(now.minus(Duration.ofDays(1))));
+        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(30))));
+        for (BigInteger serial : revoked) {
+            builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofDays(1))), CRLReason.keyCompromise);
+        }
+        try {
+            return new JcaX509CRLConverter()
+                    .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(testCa.getPrivate())));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException("Cannot sign the test CRL", e);
         }
     }
 

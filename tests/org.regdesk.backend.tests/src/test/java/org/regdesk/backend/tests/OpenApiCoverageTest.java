@@ -16,7 +16,7 @@ class OpenApiCoverageTest {
     @Test
     void everyRouteIsDocumented() throws Exception {
         String spec = Files.readString(Path.of("../../docs/api/openapi.yaml"));
-        List<Route> routes = new RegistryRoutes(null).routes();
+        List<Route> routes = new RegistryRoutes(null, null).routes();
         for (Route route : routes) {
             int at = spec.indexOf("\n  " + route.pattern() + ":\n");
             assertTrue(at >= 0, route.pattern() + " is not in openapi.yaml");

@@ -74,7 +74,7 @@ abstract class RegistryApiContract {
         return backend.registry.issueCode(citizen.tckn(), purpose).orElseThrow().digits();
     }
 
-    private static RegistryException refused(String expectedCode, Executable call) {
+    static RegistryException refused(String expectedCode, Executable call) {
         RegistryException error = assertThrows(RegistryException.class, call);
         assertEquals(expectedCode, error.code(), error.messageEn());
         assertFalse(error.messageTr().isBlank(), "a Turkish message");

@@ -14,6 +14,9 @@ import org.regdesk.backend.api.PhoneNumber;
 import org.regdesk.backend.api.Tckn;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
 import org.regdesk.backend.client.internal.PinnedTrust;
+import org.regdesk.card.reference.DemoTrust;
+import org.regdesk.card.reference.TestCardFactory;
+import org.regdesk.card.reference.VirtualCardHost;
 import org.regdesk.server.http.internal.RegdeskServer;
 import org.regdesk.server.http.internal.RouteDispatcher;
 import org.regdesk.server.http.internal.ServerSettings;
@@ -22,6 +25,8 @@ import org.regdesk.server.otp.internal.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOutbox;
 import org.regdesk.server.portal.internal.DevelopmentIdentityProvider;
 import org.regdesk.server.portal.internal.PortalPages;
+import org.regdesk.server.eonay.TrustFiles;
+import org.regdesk.server.registry.EOnayDesk;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.registry.RegistryRoutes;
 import org.regdesk.server.registry.SmsOutboxRoutes;
@@ -53,6 +58,10 @@ final class TestBackend implements AutoCloseable {
     /** The newest SMS per phone: the outbox keeps only its last messages, a soak sends thousands. */
     private final java.util.Map<PhoneNumber, String> lastText = new java.util.concurrent.ConcurrentHashMap<>();
     final Registry registry;
+    /** The demo cards' test CA ({@link VirtualCardHost#DEMO_SEED}) is the E-Onay trust anchor. */
+    final TestCardFactory demoCa;
+    final TrustFiles eOnayTrust;
+    final EOnayDesk eOnay;
     final RegdeskServer server;
     private final RouteDispatcher routes = new RouteDispatcher();
     final URI base;
@@ -65,6 +74,7 @@ final class TestBackend implements AutoCloseable {
     /** @param masterKey the card master key (e.g. the one test cards were made with); null = random */
     TestBackend(Path data, TestDatabase choice, byte[] masterKey) throws Exception {
         this.data = data;
+        demoCa = new TestCardFactory(VirtualCardHost.DEMO_SEED);
         database = Database.open(choice.settings(data));
         DemoData.load(database);
         Operators operators = new Operators(database);
@@ -89,11 +99,31 @@ final class TestBackend implements AutoCloseable {
         byte[] codeKey = new byte[32];
         new SecureRandom().nextBytes(codeKey);
         registry = new Registry(database, keys, sms, codeKey, clock, new SecureRandom());
-        routes.add(new RegistryRoutes(registry));
+        eOnayTrust = new TrustFiles(List.of(data.resolve("trust/ca.pem")), List.of(data.resolve("trust/ca.crl")));
+        writeTrust();
+        eOnay = new EOnayDesk(registry, database, eOnayTrust, clock);
+        routes.add(new RegistryRoutes(registry, eOnay));
         routes.add(new SmsOutboxRoutes(outbox));
         routes.add(new PortalPages(registry, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
         server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), routes);
         base = server.start();
+    }
+
+    /** Publishes the test CA and a CRL revoking {@code revoked}; the server reads them on the next check. */
+    void writeTrust(java.math.BigInteger... revoked) throws Exception {
+        Path trust = Files.createDirectories(data.resolve("trust"));
+        Files.writeString(trust.resolve("ca.pem"), DemoTrust.pem("CERTIFICATE", demoCa.testCaCertificate().getEncoded()));
+        Path crl = trust.resolve("ca.crl");
+        Files.writeString(crl, DemoTrust.pem("X509 CRL", demoCa.crl(revoked).getEncoded()));
+        // the file's time tells the server to read it again: make it move even within one clock tick
+        Files.setLastModifiedTime(crl, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + (++trustWrites)));
+    }
+
+    private long trustWrites;
+
+    /** The audit trail as stored. */
+    List<org.regdesk.server.audit.internal.AuditRecord> auditRecords() {
+        return new org.regdesk.server.store.JdbcAuditStore(database).all();
     }
 
     RouteDispatcher routes() {

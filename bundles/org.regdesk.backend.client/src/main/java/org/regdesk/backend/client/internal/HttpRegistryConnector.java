@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -17,7 +18,13 @@ import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.ApiError;
 import org.regdesk.backend.api.v1.CompletionRequest;
+import org.regdesk.backend.api.v1.CertificateApplication;
+import org.regdesk.backend.api.v1.CertificateApplicationRequest;
+import org.regdesk.backend.api.v1.ConsentText;
 import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.EOnayRecorded;
+import org.regdesk.backend.api.v1.EOnayStatus;
+import org.regdesk.backend.api.v1.EOnaySubmission;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.backend.api.v1.OtpSent;
@@ -112,6 +119,31 @@ public class HttpRegistryConnector implements RegistryConnector {
     @Override
     public SessionState abort(String sessionId) throws RegistryException {
         return post("desk-sessions/" + sessionId + "/abort", Map.of(), SessionState.class);
+    }
+
+    @Override
+    public EOnayStatus eOnayStatus(String sessionId) throws RegistryException {
+        return send(HttpRequest.newBuilder(uri("desk-sessions/" + sessionId + "/e-onay")).GET(), EOnayStatus.class);
+    }
+
+    @Override
+    public ConsentText consentText(String sessionId, String kind) throws RegistryException {
+        return send(HttpRequest.newBuilder(uri("desk-sessions/" + sessionId + "/e-onay/text/" + kind)).GET(), ConsentText.class);
+    }
+
+    @Override
+    public EOnayRecorded submitEOnay(String sessionId, EOnaySubmission submission) throws RegistryException {
+        return post("desk-sessions/" + sessionId + "/e-onay", submission, EOnayRecorded.class);
+    }
+
+    @Override
+    public CertificateApplication applyForCertificate(CertificateApplicationRequest request) throws RegistryException {
+        return post("certificate-applications", request, CertificateApplication.class);
+    }
+
+    @Override
+    public List<CertificateApplication> certificateApplications() throws RegistryException {
+        return List.of(send(HttpRequest.newBuilder(uri("certificate-applications")).GET(), CertificateApplication[].class));
     }
 
     private URI uri(String path) {

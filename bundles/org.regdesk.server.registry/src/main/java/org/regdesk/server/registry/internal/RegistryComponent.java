@@ -19,12 +19,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.regdesk.server.eonay.TrustFiles;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.keys.CardKeyService;
 import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.otp.internal.HttpSmsGateway;
 import org.regdesk.server.otp.internal.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOutbox;
+import org.regdesk.server.registry.EOnayDesk;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.registry.RegistryRoutes;
 import org.regdesk.server.registry.SmsOutboxRoutes;
@@ -65,7 +67,9 @@ public final class RegistryComponent {
             Registry registry = new Registry(database, cardKeys(configuration, data), sms, codeHashKey(data),
                     Clock.systemUTC(), new SecureRandom());
             // the desk API first: whoever sees the Registry service can rely on its routes being served
-            registrations.add(context.registerService(HttpRoutes.class, new RegistryRoutes(registry), null));
+            EOnayDesk eOnay = new EOnayDesk(registry, database, eOnayTrust(configuration), Clock.systemUTC());
+            registrations.add(context.registerService(HttpRoutes.class, new RegistryRoutes(registry, eOnay), null));
+            registrations.add(context.registerService(EOnayDesk.class, eOnay, null));
             registrations.add(context.registerService(Database.class, database, null));
             registrations.add(context.registerService(Registry.class, registry, null));
             if (sms instanceof SmsOutbox outbox && configuration.demo_data()) {
@@ -121,6 +125,20 @@ public final class RegistryComponent {
         }
         return KeystoreCardKeyService.open(keystore, Files.readString(passwordFile).trim().toCharArray(),
                 configuration.card_master_keystore_alias());
+    }
+
+    /** The CA roots E-Onay signatures must chain to, and their CRLs (comma-separated files). */
+    private static TrustFiles eOnayTrust(RegistryConfiguration configuration) {
+        TrustFiles trust = new TrustFiles(paths(configuration.eonay_trust_anchors()), paths(configuration.eonay_crls()));
+        if (!trust.configured()) {
+            LOG.warn("No eonay.trust.anchors configured: E-Onay signatures are refused (EONAY_NOT_CONFIGURED)");
+        }
+        return trust;
+    }
+
+    private static List<Path> paths(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(path -> !path.isEmpty())
+                .map(Path::of).toList();
     }
 
     /** The HMAC key for verification codes: 256 random bits made once; losing it only voids open codes. */

@@ -37,6 +37,12 @@ public @interface RegistryConfiguration {
     @AttributeDefinition(description = "outbox (development: messages kept in memory, shown at /dev/sms-outbox only with demo.data) or http")
     String sms_gateway() default "outbox";
 
+    @AttributeDefinition(description = "E-Onay: PEM/DER files of the CA certificates signatures must chain to, comma-separated")
+    String eonay_trust_anchors() default "";
+
+    @AttributeDefinition(description = "E-Onay: PEM/DER CRL files of those CAs, comma-separated; re-read when they change")
+    String eonay_crls() default "";
+
     @AttributeDefinition(description = "For sms.gateway=http: URL with {to} and {text}, e.g. https://sms.example/send?key=K&to={to}&msg={text}")
     String sms_url_template() default "";
 

@@ -25,6 +25,7 @@ public class PinKeypad extends Composite {
     private final Text field;
     private final int maxLength;
     private final List<Runnable> listeners = new ArrayList<>();
+    private final List<Button> digitButtons = new ArrayList<>();
 
     public PinKeypad(Composite parent, Messages messages, int maxLength, boolean scrambled) {
         super(parent, SWT.NONE);
@@ -44,15 +45,12 @@ public class PinKeypad extends Composite {
         });
         field.addListener(SWT.Modify, event -> listeners.forEach(Runnable::run));
 
-        List<Character> digits = new ArrayList<>(List.of('1', '2', '3', '4', '5', '6', '7', '8', '9', '0'));
-        if (scrambled) {
-            Collections.shuffle(digits, new SecureRandom());
-        }
         for (int i = 0; i < 9; i++) {
-            digitButton(digits.get(i));
+            digitButtons.add(digitButton());
         }
         button(messages.keypad_clear, "keypad.clear", this::clear);
-        digitButton(digits.get(9));
+        digitButtons.add(digitButton());
+        setScrambled(scrambled);
         button(messages.keypad_back, "keypad.back", () -> {
             String text = field.getText();
             if (!text.isEmpty()) {
@@ -61,15 +59,33 @@ public class PinKeypad extends Composite {
         });
     }
 
-    private void digitButton(char digit) {
-        button(String.valueOf(digit), "keypad.digit." + digit, () -> {
-            if (field.getCharCount() < maxLength) {
-                field.append(String.valueOf(digit));
-            }
-        });
+    /**
+     * Puts the digits in a new random order (so the position of a tap tells an onlooker nothing) or back
+     * in the usual one. What was typed stays.
+     */
+    public void setScrambled(boolean scrambled) {
+        List<Character> digits = new ArrayList<>(List.of('1', '2', '3', '4', '5', '6', '7', '8', '9', '0'));
+        if (scrambled) {
+            Collections.shuffle(digits, new SecureRandom());
+        }
+        for (int i = 0; i < digits.size(); i++) {
+            Button button = digitButtons.get(i);
+            button.setText(String.valueOf(digits.get(i)));
+            button.setData(ReadersPart.ROLE, "keypad.digit." + digits.get(i));
+        }
     }
 
-    private void button(String label, String role, Runnable action) {
+    private Button digitButton() {
+        Button[] self = new Button[1];
+        self[0] = button("", "keypad.digit", () -> {
+            if (field.getCharCount() < maxLength) {
+                field.append(self[0].getText());
+            }
+        });
+        return self[0];
+    }
+
+    private Button button(String label, String role, Runnable action) {
         Button button = new Button(this, SWT.PUSH);
         button.setText(label);
         button.setData(ReadersPart.ROLE, role);
@@ -77,6 +93,7 @@ public class PinKeypad extends Composite {
         layout.heightHint = 44;
         button.setLayoutData(layout);
         button.addListener(SWT.Selection, event -> action.run());
+        return button;
     }
 
     /** A copy of the digits typed so far; the caller wipes it. */

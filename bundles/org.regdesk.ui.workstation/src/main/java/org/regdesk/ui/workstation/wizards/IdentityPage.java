@@ -10,6 +10,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.regdesk.backend.api.Tckn;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.parts.ReadersPart;
 
 /**
@@ -19,17 +20,20 @@ import org.regdesk.ui.workstation.parts.ReadersPart;
  */
 class IdentityPage extends WizardPage {
 
-    private final UnblockWizard wizard;
+    private final Messages messages;
+    private final String purpose;
     private Button byCode;
     private Text code;
     private Text tckn;
     private Text document;
 
-    IdentityPage(UnblockWizard wizard) {
+    /** @param purpose what the session is opened for: PIN_UNBLOCK or E_ONAY */
+    IdentityPage(Messages messages, String purpose) {
         super("identity");
-        this.wizard = wizard;
-        setTitle(wizard.messages.wizard_identityTitle);
-        setDescription(wizard.messages.wizard_identityIntro);
+        this.messages = messages;
+        this.purpose = purpose;
+        setTitle(messages.wizard_identityTitle);
+        setDescription(messages.wizard_identityIntro);
         setPageComplete(false);
     }
 
@@ -38,18 +42,18 @@ class IdentityPage extends WizardPage {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(2, false));
         byCode = new Button(page, SWT.RADIO);
-        byCode.setText(wizard.messages.wizard_byCode);
+        byCode.setText(messages.wizard_byCode);
         byCode.setSelection(true);
         byCode.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(page, SWT.NONE).setText(wizard.messages.wizard_code);
+        new Label(page, SWT.NONE).setText(messages.wizard_code);
         code = text(page, "wizard.code");
         Button assisted = new Button(page, SWT.RADIO);
-        assisted.setText(wizard.messages.wizard_assisted);
+        assisted.setText(messages.wizard_assisted);
         assisted.setData(ReadersPart.ROLE, "wizard.assisted");
         assisted.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(page, SWT.NONE).setText(wizard.messages.wizard_tckn);
+        new Label(page, SWT.NONE).setText(messages.wizard_tckn);
         tckn = text(page, "wizard.tckn");
-        new Label(page, SWT.NONE).setText(wizard.messages.wizard_document);
+        new Label(page, SWT.NONE).setText(messages.wizard_document);
         document = text(page, "wizard.document");
         byCode.addListener(SWT.Selection, event -> validate());
         assisted.addListener(SWT.Selection, event -> validate());
@@ -77,15 +81,15 @@ class IdentityPage extends WizardPage {
         String problem = null;
         if (withCode) {
             if (!digits().isEmpty() && !digits().matches("[0-9]{1,15}")) {
-                problem = wizard.messages.wizard_codeDigitsOnly;
+                problem = messages.wizard_codeDigitsOnly;
             } else if (digits().length() != 15) {
-                problem = digits().isEmpty() ? null : wizard.messages.wizard_codeLength;
+                problem = digits().isEmpty() ? null : messages.wizard_codeLength;
             }
             setPageComplete(problem == null && digits().length() == 15);
         } else {
             String number = tckn.getText().strip();
             if (!number.isEmpty() && !Tckn.isValid(number)) {
-                problem = wizard.messages.wizard_tcknInvalid;
+                problem = messages.wizard_tcknInvalid;
             }
             setPageComplete(problem == null && Tckn.isValid(number) && !document.getText().isBlank());
         }
@@ -100,7 +104,7 @@ class IdentityPage extends WizardPage {
     }
 
     OpenSessionRequest request() {
-        return byCode.getSelection() ? new OpenSessionRequest("PIN_UNBLOCK", digits(), null, null)
-                : new OpenSessionRequest("PIN_UNBLOCK", null, tckn.getText().strip(), document.getText().strip());
+        return byCode.getSelection() ? new OpenSessionRequest(purpose, digits(), null, null)
+                : new OpenSessionRequest(purpose, null, tckn.getText().strip(), document.getText().strip());
     }
 }

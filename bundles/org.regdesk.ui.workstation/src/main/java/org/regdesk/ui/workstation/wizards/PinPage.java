@@ -9,6 +9,7 @@ import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.regdesk.ui.workstation.l10n.Messages;
@@ -49,6 +50,14 @@ public class PinPage extends WizardPage {
         first.setData(ReadersPart.ROLE, "wizard.pin.first");
         second = new PinKeypad(page, messages, policy.maxLength(), false);
         second.setData(ReadersPart.ROLE, "wizard.pin.second");
+        Button scrambled = new Button(page, SWT.CHECK);
+        scrambled.setText(messages.wizard_pinScrambled);
+        scrambled.setData(ReadersPart.ROLE, "wizard.pin.scrambled");
+        scrambled.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        scrambled.addListener(SWT.Selection, event -> {
+            first.setScrambled(scrambled.getSelection());
+            second.setScrambled(scrambled.getSelection());
+        });
         rules = new Label(page, SWT.WRAP);
         rules.setData(ReadersPart.ROLE, "wizard.pin.rules");
         rules.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));

@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Label;
 import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.parts.ReadersPart;
 
-/** Step 6: the card has its new PIN and the registry knows; Finish closes the wizard. */
+/** The last step of a desk wizard: what was done, and the registry knows; Finish closes the wizard. */
 class ResultPage extends WizardPage {
 
     private final Messages messages;
@@ -32,8 +32,8 @@ class ResultPage extends WizardPage {
         setControl(page);
     }
 
-    void show(String serial, String citizenName) {
-        result.setText(Messages.format(messages.wizard_done, serial, citizenName));
+    void show(String text) {
+        result.setText(text);
         result.getParent().layout(true);
     }
 

@@ -69,10 +69,24 @@ public class SessionWizardDialog extends WizardDialog {
         }
     }
 
+    /** The countdown changes with the page too (a session opens or ends), not only every second. */
+    @Override
+    public void updateButtons() {
+        super.updateButtons();
+        if (countdown != null && !countdown.isDisposed()) {
+            show();
+        }
+    }
+
     private void tick() {
         if (countdown.isDisposed()) {
             return;
         }
+        show();
+        countdown.getDisplay().timerExec(1000, this::tick);
+    }
+
+    private void show() {
         Instant expiry = expiresAt.get();
         if (expiry == null) {
             countdown.setText("");
@@ -82,6 +96,5 @@ public class SessionWizardDialog extends WizardDialog {
             countdown.setForeground(left < 60 ? countdown.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
         }
         countdown.getParent().layout(true);
-        countdown.getDisplay().timerExec(1000, this::tick);
     }
 }

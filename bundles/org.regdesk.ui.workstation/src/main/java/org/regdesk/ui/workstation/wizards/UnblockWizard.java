@@ -43,7 +43,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
         this.cards = cards;
         setWindowTitle(messages.wizard_title);
         setNeedsProgressMonitor(true);
-        identity = new IdentityPage(this);
+        identity = new IdentityPage(messages, "PIN_UNBLOCK");
         card = new CardPage(this);
         pin = new PinPage(messages, PinPolicy.sixToTwelveDigits());
         sms = new SmsPage(messages, registry);
@@ -99,7 +99,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
     void written() {
         completed = true;
         pin.clear();
-        result.show(chosenCard().serial(), session.citizenName());
+        result.show(Messages.format(messages.wizard_done, chosenCard().serial(), session.citizenName()));
         getContainer().showPage(result);
     }
 

@@ -1,0 +1,72 @@
+package org.regdesk.ui.workstation.wizards;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.EOnayStatus;
+import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.workstation.parts.ReadersPart;
+
+/**
+ * E-Onay step 2: the citizen's status first. Without E-Onay (or after a withdrawal) the consent follows;
+ * with E-Onay given, the only thing left to do is withdrawing it, which the operator has to choose.
+ */
+class EOnayStatusPage extends WizardPage {
+
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Messages messages;
+    private Label status;
+    private Button withdraw;
+    private EOnayStatus current;
+
+    EOnayStatusPage(Messages messages) {
+        super("status");
+        this.messages = messages;
+        setTitle(messages.eonay_statusTitle);
+        setPageComplete(false);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite page = new Composite(parent, SWT.NONE);
+        page.setLayout(new GridLayout(1, false));
+        status = new Label(page, SWT.WRAP);
+        status.setData(ReadersPart.ROLE, "eonay.status");
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        withdraw = new Button(page, SWT.CHECK);
+        withdraw.setText(messages.eonay_withdraw);
+        withdraw.setData(ReadersPart.ROLE, "eonay.withdraw");
+        withdraw.addListener(SWT.Selection, event -> setPageComplete(withdraw.getSelection()));
+        setControl(page);
+    }
+
+    void show(DeskSession session, EOnayStatus status) {
+        current = status;
+        String since = status.since() == null ? "" : DATE_TIME.format(status.since());
+        this.status.setText(switch (status.state()) {
+        case "GIVEN" -> Messages.format(messages.eonay_statusGiven, session.citizenName(), since, status.textVersion());
+        case "WITHDRAWN" -> Messages.format(messages.eonay_statusWithdrawn, session.citizenName(), since);
+        default -> Messages.format(messages.eonay_statusNone, session.citizenName());
+        });
+        boolean given = "GIVEN".equals(status.state());
+        withdraw.setVisible(given);
+        withdraw.setSelection(false);
+        setMessage(given ? messages.eonay_givenStop : null, INFORMATION);
+        setPageComplete(!given);
+        this.status.getParent().layout(true);
+    }
+
+    /** CONSENT, or WITHDRAWAL when E-Onay was given and the operator chose to withdraw it. */
+    String kindToSign() {
+        return current != null && "GIVEN".equals(current.state()) ? "WITHDRAWAL" : "CONSENT";
+    }
+}

@@ -1,0 +1,218 @@
+package org.regdesk.backend.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.regdesk.backend.api.Purpose;
+import org.regdesk.backend.api.v1.CertificateApplication;
+import org.regdesk.backend.api.v1.CertificateApplicationRequest;
+import org.regdesk.backend.api.v1.ConsentText;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.EOnaySubmission;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.card.api.CardSession;
+import org.regdesk.card.api.UnblockAuthorization;
+import org.regdesk.card.pcsc.internal.ReferenceCardDriver;
+import org.regdesk.card.reference.AdminKeys;
+import org.regdesk.card.reference.ReferenceCards;
+import org.regdesk.card.reference.SimulatorTransport;
+import org.regdesk.card.reference.TestCardFactory;
+import org.regdesk.eonay.ConsentSigner;
+import org.regdesk.eonay.EOnayFlow;
+import org.regdesk.server.store.CardRecord;
+import org.regdesk.server.store.Citizen;
+import org.regdesk.server.store.DemoData;
+
+import com.licel.jcardsim.smartcardio.CardSimulator;
+
+/**
+ * E-Onay through the desk API, on one database (subclasses: H2, PostgreSQL): a real reference card
+ * signs, the registry verifies and records; replays, revoked certificates and wrong sessions are
+ * refused, each with its own code and the refusal audited; withdrawal; E-Onay-backed applications and
+ * the renewal queue. Each test has its own citizen and card.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EOnayApiContract {
+
+    private static final String PIN = "482915";
+
+    TestBackend backend;
+    private HttpRegistryConnector desk;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void start() throws Exception {
+        backend = new TestBackend(Files.createTempDirectory("regdesk-eonay-" + database()), database());
+        desk = backend.desk("DESK-001");
+        desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    /** A citizen of the registry with a reference card from the demo CA, PIN set. */
+    private record CitizenWithCard(Citizen citizen, CardSession card, BigInteger certificateSerial) {
+    }
+
+    private CitizenWithCard citizenWithCard() throws Exception {
+        Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
+        String serial = TestBackend.cardOf(citizen, CardRecord.REFERENCE);
+        CardSimulator simulator = ReferenceCards.newCard();
+        TestCardFactory.PersonalizedCard personalized = backend.demoCa.personalize(simulator::transmitCommand, serial,
+                new TestCardFactory.Holder(citizen.fullName(), citizen.tckn().value()));
+        simulator.reset();
+        SimulatorTransport transport = new SimulatorTransport(simulator);
+        CardSession card = new ReferenceCardDriver().open(transport.probe(), transport);
+        card.unblock(new UnblockAuthorization.Cryptogram(
+                AdminKeys.unblockCryptogram(personalized.adminKey(), card.unblockChallenge().challenge())), PIN.toCharArray());
+        return new CitizenWithCard(citizen, card, personalized.certificate().getSerialNumber());
+    }
+
+    private DeskSession eOnaySession(Citizen citizen) throws Exception {
+        String code = backend.registry.issueCode(citizen.tckn(), Purpose.E_ONAY).orElseThrow().digits();
+        return desk.openSession(new OpenSessionRequest("E_ONAY", code, null, null));
+    }
+
+    private EOnayFlow.Result sign(CitizenWithCard who, String kind) throws Exception {
+        DeskSession session = eOnaySession(who.citizen());
+        ConsentText text = desk.consentText(session.sessionId(), kind);
+        return new EOnayFlow(desk).signAndSubmit(session.sessionId(), text, Instant.now(), who.card(),
+                who.card().certificates().get(0), PIN.toCharArray(), step -> {
+                });
+    }
+
+    @Test
+    void consentIsVerifiedRecordedShownOnThePortalThenWithdrawn() throws Exception {
+        CitizenWithCard who = citizenWithCard();
+        DeskSession session = eOnaySession(who.citizen());
+        assertEquals("NONE", desk.eOnayStatus(session.sessionId()).state());
+        ConsentText text = desk.consentText(session.sessionId(), "CONSENT");
+        assertEquals(1, text.version());
+        assertTrue(text.text().endsWith("KABUL EDİYORUM."), text.text());
+        assertEquals(org.regdesk.server.eonay.ConsentTexts.current(org.regdesk.server.eonay.ConsentTexts.Kind.CONSENT).sha256(),
+                text.sha256());
+        EOnayFlow.Result given = new EOnayFlow(desk).signAndSubmit(session.sessionId(), text, Instant.now(), who.card(),
+                who.card().certificates().get(0), PIN.toCharArray(), step -> {
+                });
+        assertEquals("GIVEN", given.recorded().state());
+        assertEquals("COMPLETED", desk.session(session.sessionId()).state());
+        assertEquals("GIVEN", backend.registry.eOnayState(who.citizen().tckn()).orElseThrow(), "what the portal shows");
+
+        DeskSession again = eOnaySession(who.citizen());
+        assertEquals("GIVEN", desk.eOnayStatus(again.sessionId()).state());
+        RegistryApiContract.refused("EONAY_ALREADY_GIVEN", () -> desk.submitEOnay(again.sessionId(),
+                new EOnaySubmission("CONSENT", 1, Base64.getEncoder().encodeToString(new byte[] { 1 }), Instant.now())));
+        assertEquals("WITHDRAWN", sign(who, "WITHDRAWAL").recorded().state());
+        assertEquals("WITHDRAWN", backend.registry.eOnayState(who.citizen().tckn()).orElseThrow());
+        assertTrue(auditActions().containsAll(List.of("EONAY_TEXT_SHOWN:CONSENT", "EONAY_SUBMIT:RECORDED",
+                "EONAY_TEXT_SHOWN:WITHDRAWAL")), auditActions().toString());
+    }
+
+    @Test
+    void aReplayedSignatureARevokedCertificateAndWrongInputAreRefused() throws Exception {
+        CitizenWithCard who = citizenWithCard();
+        DeskSession first = eOnaySession(who.citizen());
+        ConsentText text = desk.consentText(first.sessionId(), "CONSENT");
+        byte[] cms = ConsentSigner.sign(verified(who), who.card().certificates().get(0),
+                text.text().getBytes(StandardCharsets.UTF_8), Instant.now()).cms();
+        EOnaySubmission submission = new EOnaySubmission("CONSENT", 1, Base64.getEncoder().encodeToString(cms), Instant.now());
+        desk.submitEOnay(first.sessionId(), submission);
+        sign(who, "WITHDRAWAL");
+        DeskSession replay = eOnaySession(who.citizen());
+        RegistryApiContract.refused("EONAY_REPLAY", () -> desk.submitEOnay(replay.sessionId(), submission));
+
+        RegistryApiContract.refused("EONAY_TEXT_VERSION", () -> desk.submitEOnay(replay.sessionId(),
+                new EOnaySubmission("CONSENT", 0, submission.signature(), Instant.now())));
+        RegistryApiContract.refused("INVALID_FIELD", () -> desk.submitEOnay(replay.sessionId(),
+                new EOnaySubmission("CONSENT", 1, "%%%", Instant.now())));
+        RegistryApiContract.refused("EONAY_MALFORMED", () -> desk.submitEOnay(replay.sessionId(),
+                new EOnaySubmission("CONSENT", 1, Base64.getEncoder().encodeToString("junk".getBytes()), Instant.now())));
+
+        backend.writeTrust(who.certificateSerial()); // the CA revokes the card's certificate
+        try {
+            RegistryApiContract.refused("EONAY_CERTIFICATE_REVOKED", () -> sign(who, "CONSENT"));
+        } finally {
+            backend.writeTrust();
+        }
+        assertTrue(auditActions().contains("EONAY_SUBMIT:EONAY_CERTIFICATE_REVOKED"), "the refusal is audited");
+        Thread.sleep(1100); // a new second: RSA signs the same text and signing time to the same bytes, a replay
+        assertEquals("GIVEN", sign(who, "CONSENT").recorded().state(), "with the CRL clean again");
+
+        Citizen other = backend.newCitizen(CardRecord.REFERENCE); // this citizen's hourly code budget is spent
+        String pinSession = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK",
+                backend.registry.issueCode(other.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits(), null, null)).sessionId();
+        RegistryApiContract.refused("WRONG_PURPOSE", () -> desk.eOnayStatus(pinSession));
+    }
+
+    @Test
+    void applicationsRestOnEOnayAndARenewalWaitsUntilTwoMonthsBeforeExpiry() throws Exception {
+        RegistryApiContract.refused("EONAY_REQUIRED", () -> desk.applyForCertificate(
+                new CertificateApplicationRequest(DemoData.ZEYNEP.value(), "NEW")));
+        CitizenWithCard who = citizenWithCard();
+        sign(who, "CONSENT");
+        CertificateApplication fresh = desk.applyForCertificate(new CertificateApplicationRequest(who.citizen().tckn().value(), "NEW"));
+        assertEquals(List.of("READY", "E_ONAY"), List.of(fresh.state(), fresh.basis()));
+        RegistryApiContract.refused("NO_CURRENT_CERTIFICATE", () -> desk.applyForCertificate(
+                new CertificateApplicationRequest(who.citizen().tckn().value(), "RENEWAL")));
+        RegistryApiContract.refused("INVALID_FIELD", () -> desk.applyForCertificate(
+                new CertificateApplicationRequest(who.citizen().tckn().value(), "UPGRADE")));
+
+        // AYŞE's demo card certificate runs until 2029-01-14: a renewal is ready from 2028-11-14
+        CitizenWithCard ayse = demoCitizenSigning();
+        CertificateApplication renewal = desk.applyForCertificate(new CertificateApplicationRequest(DemoData.AYSE.value(), "RENEWAL"));
+        assertEquals("WAITING", renewal.state());
+        assertEquals(renewal.currentCertificateNotAfter().atZone(ZoneOffset.UTC).minusMonths(2).toInstant(), renewal.readyAt());
+        List<CertificateApplication> queue = desk.certificateApplications();
+        assertTrue(queue.indexOf(find(queue, fresh.id())) < queue.indexOf(find(queue, renewal.id())), "the soonest ready first");
+        ayse.card().close();
+    }
+
+    /** AYŞE of the demo data gives E-Onay with a card made for her. */
+    private CitizenWithCard demoCitizenSigning() throws Exception {
+        CardSimulator simulator = ReferenceCards.newCard();
+        TestCardFactory.PersonalizedCard personalized = backend.demoCa.personalize(simulator::transmitCommand,
+                DemoData.DEMO_CARD, new TestCardFactory.Holder("AYŞE YILMAZ", DemoData.AYSE.value()));
+        simulator.reset();
+        SimulatorTransport transport = new SimulatorTransport(simulator);
+        CardSession card = new ReferenceCardDriver().open(transport.probe(), transport);
+        card.unblock(new UnblockAuthorization.Cryptogram(
+                AdminKeys.unblockCryptogram(personalized.adminKey(), card.unblockChallenge().challenge())), PIN.toCharArray());
+        CitizenWithCard ayse = new CitizenWithCard(backend.registry.citizen(DemoData.AYSE).orElseThrow(), card,
+                personalized.certificate().getSerialNumber());
+        if (!"GIVEN".equals(backend.registry.eOnayState(DemoData.AYSE).orElse(""))) {
+            sign(ayse, "CONSENT");
+        }
+        return ayse;
+    }
+
+    private static CertificateApplication find(List<CertificateApplication> queue, String id) {
+        return queue.stream().filter(application -> application.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private CardSession verified(CitizenWithCard who) throws Exception {
+        who.card().verifyPin(PIN.toCharArray());
+        return who.card();
+    }
+
+    private List<String> auditActions() {
+        return backend.auditRecords().stream().map(record -> record.action() + ":" + record.outcome()).toList();
+    }
+}
