@@ -49,6 +49,7 @@ class BadInputFuzzTest {
     private HttpClient desk;
     private String token;
     private String sessionId;
+    private String eOnaySessionId;
 
     private record Endpoint(String method, String path, Map<String, Object> validBody) {
     }
@@ -70,6 +71,9 @@ class BadInputFuzzTest {
         DeskSession session = connector.openSession(new OpenSessionRequest("PIN_UNBLOCK",
                 backend.registry.issueCode(citizen.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits(), null, null));
         sessionId = session.sessionId();
+        Citizen consenting = backend.newCitizen(CardRecord.REFERENCE);
+        eOnaySessionId = connector.openSession(new OpenSessionRequest("E_ONAY",
+                backend.registry.issueCode(consenting.tckn(), Purpose.E_ONAY).orElseThrow().digits(), null, null)).sessionId();
     }
 
     @AfterAll
@@ -79,6 +83,7 @@ class BadInputFuzzTest {
 
     private List<Endpoint> endpoints() {
         String session = "/api/v1/desk-sessions/" + sessionId;
+        String eOnay = "/api/v1/desk-sessions/" + eOnaySessionId + "/e-onay";
         return List.of(
                 new Endpoint("POST", "/api/v1/operators/sign-in", body("username", "operator1", "password", "x")),
                 new Endpoint("POST", "/api/v1/operators/sign-out", Map.of()),
@@ -91,6 +96,12 @@ class BadInputFuzzTest {
                 new Endpoint("POST", session + "/complete", body("authorizationId", "00000000-0000-0000-0000-000000000000",
                         "outcome", "SUCCEEDED", "reason", null)),
                 new Endpoint("POST", session + "/abort", Map.of()),
+                new Endpoint("GET", eOnay, null),
+                new Endpoint("GET", eOnay + "/text/CONSENT", null),
+                new Endpoint("POST", eOnay, body("kind", "CONSENT", "textVersion", 1, "signature", "MIIB", "readAt",
+                        backend.clock.instant().toString())),
+                new Endpoint("POST", "/api/v1/certificate-applications", body("tckn", "10000000146", "kind", "NEW")),
+                new Endpoint("GET", "/api/v1/certificate-applications", null),
                 new Endpoint("GET", "/api/v1/audit/check", null),
                 new Endpoint("GET", "/api/v1/audit/export", null),
                 new Endpoint("GET", "/portal/status", null),
