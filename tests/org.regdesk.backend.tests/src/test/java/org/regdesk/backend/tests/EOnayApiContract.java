@@ -24,19 +24,12 @@ import org.regdesk.backend.api.v1.EOnaySubmission;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
 import org.regdesk.card.api.CardSession;
-import org.regdesk.card.api.UnblockAuthorization;
-import org.regdesk.card.pcsc.internal.ReferenceCardDriver;
-import org.regdesk.card.reference.AdminKeys;
-import org.regdesk.card.reference.ReferenceCards;
-import org.regdesk.card.reference.SimulatorTransport;
 import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.eonay.ConsentSigner;
 import org.regdesk.eonay.EOnayFlow;
 import org.regdesk.server.store.CardRecord;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.DemoData;
-
-import com.licel.jcardsim.smartcardio.CardSimulator;
 
 /**
  * E-Onay through the desk API, on one database (subclasses: H2, PostgreSQL): a real reference card
@@ -75,15 +68,9 @@ abstract class EOnayApiContract {
     private CitizenWithCard citizenWithCard() throws Exception {
         Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
         String serial = TestBackend.cardOf(citizen, CardRecord.REFERENCE);
-        CardSimulator simulator = ReferenceCards.newCard();
-        TestCardFactory.PersonalizedCard personalized = backend.demoCa.personalize(simulator::transmitCommand, serial,
-                new TestCardFactory.Holder(citizen.fullName(), citizen.tckn().value()));
-        simulator.reset();
-        SimulatorTransport transport = new SimulatorTransport(simulator);
-        CardSession card = new ReferenceCardDriver().open(transport.probe(), transport);
-        card.unblock(new UnblockAuthorization.Cryptogram(
-                AdminKeys.unblockCryptogram(personalized.adminKey(), card.unblockChallenge().challenge())), PIN.toCharArray());
-        return new CitizenWithCard(citizen, card, personalized.certificate().getSerialNumber());
+        CardSession card = ReferenceCardWithPin.create(backend.demoCa, serial,
+                new TestCardFactory.Holder(citizen.fullName(), citizen.tckn().value()), PIN);
+        return new CitizenWithCard(citizen, card, card.certificates().get(0).certificate().getSerialNumber());
     }
 
     private DeskSession eOnaySession(Citizen citizen) throws Exception {
@@ -187,16 +174,10 @@ abstract class EOnayApiContract {
 
     /** AYŞE of the demo data gives E-Onay with a card made for her. */
     private CitizenWithCard demoCitizenSigning() throws Exception {
-        CardSimulator simulator = ReferenceCards.newCard();
-        TestCardFactory.PersonalizedCard personalized = backend.demoCa.personalize(simulator::transmitCommand,
-                DemoData.DEMO_CARD, new TestCardFactory.Holder("AYŞE YILMAZ", DemoData.AYSE.value()));
-        simulator.reset();
-        SimulatorTransport transport = new SimulatorTransport(simulator);
-        CardSession card = new ReferenceCardDriver().open(transport.probe(), transport);
-        card.unblock(new UnblockAuthorization.Cryptogram(
-                AdminKeys.unblockCryptogram(personalized.adminKey(), card.unblockChallenge().challenge())), PIN.toCharArray());
+        CardSession card = ReferenceCardWithPin.create(backend.demoCa, DemoData.DEMO_CARD,
+                new TestCardFactory.Holder("AYŞE YILMAZ", DemoData.AYSE.value()), PIN);
         CitizenWithCard ayse = new CitizenWithCard(backend.registry.citizen(DemoData.AYSE).orElseThrow(), card,
-                personalized.certificate().getSerialNumber());
+                card.certificates().get(0).certificate().getSerialNumber());
         if (!"GIVEN".equals(backend.registry.eOnayState(DemoData.AYSE).orElse(""))) {
             sign(ayse, "CONSENT");
         }

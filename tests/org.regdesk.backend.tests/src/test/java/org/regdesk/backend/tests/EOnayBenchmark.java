@@ -25,11 +25,6 @@ import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
 import org.regdesk.card.api.CardCertificate;
 import org.regdesk.card.api.CardSession;
-import org.regdesk.card.api.UnblockAuthorization;
-import org.regdesk.card.pcsc.internal.ReferenceCardDriver;
-import org.regdesk.card.reference.AdminKeys;
-import org.regdesk.card.reference.ReferenceCards;
-import org.regdesk.card.reference.SimulatorTransport;
 import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.card.reference.VirtualCardHost;
 import org.regdesk.eonay.ConsentSigner;
@@ -38,8 +33,6 @@ import org.regdesk.server.eonay.ConsentVerifier;
 import org.regdesk.server.store.CardRecord;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.DemoData;
-
-import com.licel.jcardsim.smartcardio.CardSimulator;
 
 /**
  * E-Onay speed, in one run: (1) raw Bouncy Castle CMS signature verifications per second (parse + verify
@@ -58,7 +51,9 @@ public final class EOnayBenchmark {
         TestCardFactory factory = new TestCardFactory(VirtualCardHost.DEMO_SEED);
         byte[] consent = ConsentTexts.current(ConsentTexts.Kind.CONSENT).bytes();
 
-        CardSession card = referenceCard(factory, DemoData.AYSE.value());
+        CardSession card = ReferenceCardWithPin.create(factory, DemoData.DEMO_CARD,
+                new TestCardFactory.Holder("AYŞE YILMAZ", DemoData.AYSE.value()), "482915");
+        card.verifyPin("482915".toCharArray());
         CardCertificate certificate = card.certificates().get(0);
         List<Long> cardMicros = new ArrayList<>();
         List<Long> totalMicros = new ArrayList<>();
@@ -161,19 +156,6 @@ public final class EOnayBenchmark {
                     + "ratio to raw BC %.2f%n", recordings / elapsed, recordings, elapsed, failed.get(), recordings / elapsed / rawRate);
         }
         card.close();
-    }
-
-    private static CardSession referenceCard(TestCardFactory factory, String tckn) throws Exception {
-        CardSimulator simulator = ReferenceCards.newCard();
-        TestCardFactory.PersonalizedCard personalized = factory.personalize(simulator::transmitCommand, DemoData.DEMO_CARD,
-                new TestCardFactory.Holder("AYŞE YILMAZ", tckn));
-        simulator.reset();
-        SimulatorTransport transport = new SimulatorTransport(simulator);
-        CardSession card = new ReferenceCardDriver().open(transport.probe(), transport);
-        card.unblock(new UnblockAuthorization.Cryptogram(
-                AdminKeys.unblockCryptogram(personalized.adminKey(), card.unblockChallenge().challenge())), "482915".toCharArray());
-        card.verifyPin("482915".toCharArray());
-        return card;
     }
 
     /** Operations per second of {@code work} on {@code threads} threads for {@code seconds}. */

@@ -28,20 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.regdesk.card.api.CardCertificate;
 import org.regdesk.card.api.CardSession;
-import org.regdesk.card.api.UnblockAuthorization;
-import org.regdesk.card.pcsc.internal.ReferenceCardDriver;
-import org.regdesk.card.reference.AdminKeys;
 import org.regdesk.card.reference.DemoTrust;
-import org.regdesk.card.reference.ReferenceCards;
-import org.regdesk.card.reference.SimulatorTransport;
 import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.eonay.ConsentSigner;
 import org.regdesk.eonay.SigningCertificates;
 import org.regdesk.server.eonay.ConsentTexts;
 import org.regdesk.server.eonay.ConsentVerifier;
 import org.regdesk.server.eonay.Rejection;
-
-import com.licel.jcardsim.smartcardio.CardSimulator;
 
 /**
  * E-Onay signatures as the desk makes them (the reference card applet on jCardSim signs the hash of the
@@ -66,13 +59,7 @@ class EOnaySignatureTest {
     @BeforeAll
     void aReferenceCardWithItsPin() throws Exception {
         factory = new TestCardFactory(20261126L);
-        CardSimulator simulator = ReferenceCards.newCard();
-        TestCardFactory.PersonalizedCard personalized = factory.personalize(simulator::transmitCommand, "RD0000000009", AYSE);
-        simulator.reset();
-        SimulatorTransport transport = new SimulatorTransport(simulator);
-        card = new ReferenceCardDriver().open(transport.probe(), transport);
-        card.unblock(new UnblockAuthorization.Cryptogram(
-                AdminKeys.unblockCryptogram(personalized.adminKey(), card.unblockChallenge().challenge())), "482915".toCharArray());
+        card = ReferenceCardWithPin.create(factory, "RD0000000009", AYSE, "482915");
         card.verifyPin("482915".toCharArray());
         certificate = card.certificates().get(0);
         trust = new ConsentVerifier.Trust(List.of(factory.testCaCertificate()), List.of(factory.crl()));

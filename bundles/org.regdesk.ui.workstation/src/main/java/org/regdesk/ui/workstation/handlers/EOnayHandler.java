@@ -8,7 +8,7 @@ import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.wizards.EOnayWizard;
 
 /** Opens "E-Onay İşlemleri" for a signed-in operator. */
-public class EOnayHandler extends DeskWizardHandler {
+public class EOnayHandler extends DeskDialogHandler {
 
     @Override
     String title(Messages messages) {

@@ -8,7 +8,7 @@ import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.wizards.UnblockWizard;
 
 /** Opens "PIN Oluşturma / Kilit Çözme" for a signed-in operator. */
-public class UnblockHandler extends DeskWizardHandler {
+public class UnblockHandler extends DeskDialogHandler {
 
     @Override
     String title(Messages messages) {

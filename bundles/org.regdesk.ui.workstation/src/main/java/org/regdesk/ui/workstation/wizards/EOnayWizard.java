@@ -1,16 +1,11 @@
 package org.regdesk.ui.workstation.wizards;
 
-import java.time.Instant;
-
-import org.eclipse.jface.dialogs.IPageChangingListener;
 import org.eclipse.jface.dialogs.PageChangingEvent;
 import org.eclipse.jface.wizard.IWizardPage;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.RegistryException;
-import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.card.api.CardService;
 import org.regdesk.eonay.EOnayFlow;
 import org.regdesk.ui.workstation.l10n.Messages;
@@ -20,24 +15,15 @@ import org.regdesk.ui.workstation.l10n.Messages;
  * first (given: only a withdrawal is offered), the text with version and SHA-256 and its read time, the
  * certificate and PIN, then the signature checked and recorded by the registry, and the result.
  */
-public class EOnayWizard extends Wizard implements IPageChangingListener {
+public class EOnayWizard extends DeskSessionWizard {
 
-    private final Messages messages;
-    private final RegistryConnector registry;
-    private final IdentityPage identity;
     private final EOnayStatusPage status;
     private final ConsentTextPage text;
     private final SignPage sign;
     private final ResultPage result;
-    private DeskSession session;
-    private boolean completed;
 
     public EOnayWizard(Messages messages, RegistryConnector registry, CardService cards) {
-        this.messages = messages;
-        this.registry = registry;
-        setWindowTitle(messages.eonay_title);
-        setNeedsProgressMonitor(true);
-        identity = new IdentityPage(messages, "E_ONAY");
+        super(messages, registry, messages.eonay_title, "E_ONAY");
         status = new EOnayStatusPage(messages);
         text = new ConsentTextPage(messages);
         sign = new SignPage(messages, cards);
@@ -46,10 +32,7 @@ public class EOnayWizard extends Wizard implements IPageChangingListener {
 
     /** The wizard in its dialog, with the session countdown; the caller opens it. */
     public static WizardDialog dialog(Shell parent, Messages messages, RegistryConnector registry, CardService cards) {
-        EOnayWizard wizard = new EOnayWizard(messages, registry, cards);
-        WizardDialog dialog = new SessionWizardDialog(parent, wizard, messages, wizard::expiresAt);
-        dialog.addPageChangingListener(wizard);
-        return dialog;
+        return new EOnayWizard(messages, registry, cards).inDialog(parent);
     }
 
     @Override
@@ -84,36 +67,14 @@ public class EOnayWizard extends Wizard implements IPageChangingListener {
                 }
             }
         } catch (RegistryException refused) {
-            ((org.eclipse.jface.wizard.WizardPage) from).setErrorMessage(messages.refusal(refused));
+            refused((org.eclipse.jface.wizard.WizardPage) from, refused);
             event.doit = false;
         }
     }
 
-    Instant expiresAt() {
-        return session == null || completed ? null : session.expiresAt();
-    }
-
     @Override
-    public boolean canFinish() {
-        return completed;
-    }
-
-    @Override
-    public boolean performFinish() {
-        return true;
-    }
-
-    @Override
-    public boolean performCancel() {
+    void forgetSecrets() {
         sign.clear();
-        if (session != null && !completed) {
-            try {
-                registry.abort(session.sessionId());
-            } catch (RegistryException closedOrUnreachable) {
-                // the session expires on its own; nothing was recorded
-            }
-        }
-        return true;
     }
 
     @Override

@@ -1,10 +1,6 @@
 package org.regdesk.ui.workstation.wizards;
 
-import java.time.Instant;
-
-import org.eclipse.jface.dialogs.IPageChangingListener;
 import org.eclipse.jface.dialogs.PageChangingEvent;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.regdesk.backend.api.RegistryConnector;
@@ -18,32 +14,20 @@ import org.regdesk.unblock.PinPolicy;
 /**
  * "PIN Oluşturma / Kilit Çözme": who the citizen is (verification code, or the operator's identity
  * check), the citizen's card, the new PIN twice, the SMS code, the card write, the result. Leaving a
- * page does the backend step it needs; a refusal keeps the operator on that page with the reason. An
- * expired session sends the operator back to the first page for a new code.
+ * page does the backend step it needs; a refusal keeps the operator on that page with the reason.
  */
-public class UnblockWizard extends Wizard implements IPageChangingListener {
+public class UnblockWizard extends DeskSessionWizard {
 
-    static final String SESSION_EXPIRED = "SESSION_EXPIRED";
-
-    final Messages messages;
-    final RegistryConnector registry;
     final CardService cards;
-    private final IdentityPage identity;
     private final CardPage card;
     private final PinPage pin;
     private final SmsPage sms;
     private final WritePage write;
     private final ResultPage result;
-    private DeskSession session;
-    private boolean completed;
 
     public UnblockWizard(Messages messages, RegistryConnector registry, CardService cards) {
-        this.messages = messages;
-        this.registry = registry;
+        super(messages, registry, messages.wizard_title, "PIN_UNBLOCK");
         this.cards = cards;
-        setWindowTitle(messages.wizard_title);
-        setNeedsProgressMonitor(true);
-        identity = new IdentityPage(messages, "PIN_UNBLOCK");
         card = new CardPage(this);
         pin = new PinPage(messages, PinPolicy.sixToTwelveDigits());
         sms = new SmsPage(messages, registry);
@@ -54,10 +38,7 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
 
     /** The wizard in its dialog, with the session countdown; the caller opens it. */
     public static WizardDialog dialog(Shell parent, Messages messages, RegistryConnector registry, CardService cards) {
-        UnblockWizard wizard = new UnblockWizard(messages, registry, cards);
-        WizardDialog dialog = new SessionWizardDialog(parent, wizard, messages, wizard::expiresAt);
-        dialog.addPageChangingListener(wizard);
-        return dialog;
+        return new UnblockWizard(messages, registry, cards).inDialog(parent);
     }
 
     @Override
@@ -103,21 +84,8 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
         getContainer().showPage(result);
     }
 
-    /** Back to the first page for a new code: the backend closed the session. */
-    void sessionExpired() {
-        session = null;
-        getContainer().getShell().getDisplay().asyncExec(() -> {
-            getContainer().showPage(identity);
-            identity.startOver(messages.wizard_sessionExpired);
-        });
-    }
-
     DeskSession session() {
         return session;
-    }
-
-    Instant expiresAt() {
-        return session == null || completed ? null : session.expiresAt();
     }
 
     RegisteredCard chosenCard() {
@@ -130,32 +98,12 @@ public class UnblockWizard extends Wizard implements IPageChangingListener {
     }
 
     @Override
-    public boolean canFinish() {
-        return completed;
-    }
-
-    @Override
-    public boolean performFinish() {
-        return true;
-    }
-
-    /** Ends an open session at the backend (audited), unless the card may already have the new PIN. */
-    @Override
-    public boolean performCancel() {
+    void forgetSecrets() {
         pin.clear();
-        if (session != null && !completed && !write.cardMayHaveNewPin()) {
-            try {
-                registry.abort(session.sessionId());
-            } catch (RegistryException closedOrUnreachable) {
-                // the session expires on its own; nothing on the card changed
-            }
-        }
-        return true;
     }
 
     @Override
-    public void dispose() {
-        pin.clear();
-        super.dispose();
+    boolean mayAbort() {
+        return !write.cardMayHaveNewPin();
     }
 }

@@ -141,7 +141,7 @@ class WritePage extends WizardPage {
             default -> Messages.format(m.wizard_cardError, card.getMessage());
             };
         } else if (failure instanceof RegistryException refused) {
-            if (UnblockWizard.SESSION_EXPIRED.equals(refused.code())) {
+            if (DeskSessionWizard.SESSION_EXPIRED.equals(refused.code())) {
                 wizard.sessionExpired();
                 return;
             }

@@ -7,7 +7,7 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -17,8 +17,8 @@ import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.card.api.CardService;
 import org.regdesk.ui.workstation.l10n.Messages;
 
-/** Opens a citizen-serving wizard for a signed-in operator, with the registry connector and the cards. */
-abstract class DeskWizardHandler {
+/** Opens a desk dialog or wizard for a signed-in operator, with the registry connector and the cards. */
+abstract class DeskDialogHandler {
 
     @CanExecute
     public boolean canExecute(@Optional OperatorSignedIn operator) {
@@ -27,7 +27,7 @@ abstract class DeskWizardHandler {
 
     @Execute
     public void execute(@Named("activeShell") Shell shell, @Translation Messages messages) {
-        BundleContext context = FrameworkUtil.getBundle(DeskWizardHandler.class).getBundleContext();
+        BundleContext context = FrameworkUtil.getBundle(DeskDialogHandler.class).getBundleContext();
         ServiceReference<RegistryConnector> registry = context.getServiceReference(RegistryConnector.class);
         ServiceReference<CardService> cards = context.getServiceReference(CardService.class);
         if (registry == null || cards == null) {
@@ -44,5 +44,5 @@ abstract class DeskWizardHandler {
 
     abstract String title(Messages messages);
 
-    abstract WizardDialog dialog(Shell shell, Messages messages, RegistryConnector registry, CardService cards);
+    abstract Window dialog(Shell shell, Messages messages, RegistryConnector registry, CardService cards);
 }
