@@ -1,8 +1,5 @@
 package org.regdesk.ui.workstation.dialogs;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -31,8 +28,6 @@ import org.regdesk.ui.workstation.parts.ReadersPart;
  * two months before the current certificate expires) and the production queue, the soonest ready first.
  */
 public class ApplicationsDialog extends TitleAreaDialog {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.systemDefault());
 
     private final Messages messages;
     private final RegistryConnector registry;
@@ -99,7 +94,7 @@ public class ApplicationsDialog extends TitleAreaDialog {
                     new CertificateApplicationRequest(tckn.getText().strip(), kind.getSelectionIndex() == 0 ? "NEW" : "RENEWAL"));
             setErrorMessage(null);
             setMessage(Messages.format(messages.applications_queued, queued.citizenName(), state(queued.state()),
-                    DATE.format(queued.readyAt())));
+                    Messages.date(queued.readyAt())));
             refresh();
         } catch (RegistryException refused) {
             setErrorMessage(messages.refusal(refused));
@@ -113,7 +108,7 @@ public class ApplicationsDialog extends TitleAreaDialog {
                 TableItem item = new TableItem(queue, SWT.NONE);
                 item.setText(new String[] { application.tckn(), application.citizenName(),
                         "NEW".equals(application.kind()) ? messages.applications_new : messages.applications_renewal,
-                        state(application.state()), DATE.format(application.readyAt()), date(application.currentCertificateNotAfter()) });
+                        state(application.state()), Messages.date(application.readyAt()), Messages.date(application.currentCertificateNotAfter()) });
             }
         } catch (RegistryException refused) {
             setErrorMessage(messages.refusal(refused));
@@ -122,9 +117,5 @@ public class ApplicationsDialog extends TitleAreaDialog {
 
     private String state(String state) {
         return "READY".equals(state) ? messages.applications_ready : messages.applications_waiting;
-    }
-
-    private static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant);
     }
 }

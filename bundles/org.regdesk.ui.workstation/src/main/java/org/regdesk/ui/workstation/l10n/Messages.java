@@ -1,6 +1,10 @@
 package org.regdesk.ui.workstation.l10n;
 
 import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 import org.eclipse.e4.core.services.nls.Message;
 
@@ -179,6 +183,26 @@ public class Messages {
     /** A backend refusal in the language the workstation shows: the server sends both. */
     public String refusal(org.regdesk.backend.api.RegistryException error) {
         return "tr".equals(language) ? error.messageTr() : error.messageEn();
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** A day as the desk shows it (dd.MM.yyyy, local time); empty for none. */
+    public static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
+    /** A moment as the desk shows it (dd.MM.yyyy HH:mm:ss, local time); empty for none. */
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** What is left until {@code end}, as mm:ss, never below 00:00. */
+    public static String timeLeft(Instant end) {
+        long left = Math.max(0, Duration.between(Instant.now(), end).toSeconds());
+        return String.format("%02d:%02d", left / 60, left % 60);
     }
 
     /** Fills {@code {0}}-style placeholders of a message. */

@@ -1,7 +1,5 @@
 package org.regdesk.ui.workstation.parts;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -36,7 +34,6 @@ public class ReadersPart {
     /** Widget data keys, so UI tests find widgets by role rather than by text. */
     public static final String ROLE = "org.regdesk.role";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.systemDefault());
 
     @Inject
     @Optional
@@ -76,7 +73,7 @@ public class ReadersPart {
                 .map(name -> name + card.nationalId().map(id -> " (" + id + ")").orElse(""))).orElse(""));
         columns[3] = TableColumns.add(viewer, CardView.class, 280, view -> view.pinStatus().map(status -> pinText(status, messages)).orElse(""));
         columns[4] = TableColumns.add(viewer, CardView.class, 200, view -> view.certificateNotAfter()
-                .map(until -> Messages.format(messages.readers_expires, DATE.format(until))).orElse(""));
+                .map(until -> Messages.format(messages.readers_expires, Messages.date(until))).orElse(""));
         if (cardService != null) {
             shown = cardService.readers();
         }

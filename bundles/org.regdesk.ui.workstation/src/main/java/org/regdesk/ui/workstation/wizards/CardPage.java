@@ -1,7 +1,5 @@
 package org.regdesk.ui.workstation.wizards;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.eclipse.jface.wizard.WizardPage;
@@ -25,8 +23,6 @@ import org.regdesk.unblock.CardChoices;
  * Yenile" reads the readers again after a card was inserted.
  */
 class CardPage extends WizardPage {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.systemDefault());
 
     private final UnblockWizard wizard;
     private Label citizen;
@@ -85,7 +81,7 @@ class CardPage extends WizardPage {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { choice.reader(), choice.serial().orElse(""),
                     choice.pinStatus().map(status -> ReadersPart.pinText(status, wizard.messages)).orElse(""),
-                    choice.certificateNotAfter().map(DATE::format).orElse(""), reason(choice) });
+                    choice.certificateNotAfter().map(Messages::date).orElse(""), reason(choice) });
             if (!choice.selectable()) {
                 item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
             }

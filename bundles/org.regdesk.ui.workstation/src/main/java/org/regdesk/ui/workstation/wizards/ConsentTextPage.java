@@ -59,7 +59,7 @@ class ConsentTextPage extends WizardPage {
         setTitle("WITHDRAWAL".equals(consent.kind()) ? messages.eonay_textWithdrawalTitle : messages.eonay_textTitle);
         text.setText(consent.text());
         meta.setText(Messages.format(messages.eonay_textMeta, consent.version(), consent.sha256(),
-                EOnayStatusPage.DATE_TIME.format(readAt)));
+                Messages.dateTime(readAt)));
         read.setSelection(false);
         setPageComplete(false);
         meta.getParent().layout(true);

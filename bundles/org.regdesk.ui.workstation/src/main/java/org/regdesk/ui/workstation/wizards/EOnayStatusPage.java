@@ -1,7 +1,5 @@
 package org.regdesk.ui.workstation.wizards;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -20,8 +18,6 @@ import org.regdesk.ui.workstation.parts.ReadersPart;
  * with E-Onay given, the only thing left to do is withdrawing it, which the operator has to choose.
  */
 class EOnayStatusPage extends WizardPage {
-
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Messages messages;
     private Label status;
@@ -51,7 +47,7 @@ class EOnayStatusPage extends WizardPage {
 
     void show(DeskSession session, EOnayStatus status) {
         current = status;
-        String since = status.since() == null ? "" : DATE_TIME.format(status.since());
+        String since = Messages.dateTime(status.since());
         this.status.setText(switch (status.state()) {
         case "GIVEN" -> Messages.format(messages.eonay_statusGiven, session.citizenName(), since, status.textVersion());
         case "WITHDRAWN" -> Messages.format(messages.eonay_statusWithdrawn, session.citizenName(), since);

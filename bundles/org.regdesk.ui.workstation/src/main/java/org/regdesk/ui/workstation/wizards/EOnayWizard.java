@@ -63,7 +63,7 @@ public class EOnayWizard extends DeskSessionWizard {
                 if (signed != null) {
                     completed = true;
                     result.show(Messages.format("GIVEN".equals(signed.recorded().state()) ? messages.eonay_given
-                            : messages.eonay_withdrawn, EOnayStatusPage.DATE_TIME.format(signed.signingTime())));
+                            : messages.eonay_withdrawn, Messages.dateTime(signed.signingTime())));
                 }
             }
         } catch (RegistryException refused) {

@@ -1,6 +1,5 @@
 package org.regdesk.ui.workstation.wizards;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -91,9 +90,9 @@ public class SessionWizardDialog extends WizardDialog {
         if (expiry == null) {
             countdown.setText("");
         } else {
-            long left = Math.max(0, Duration.between(Instant.now(), expiry).toSeconds());
-            countdown.setText(Messages.format(messages.wizard_sessionCountdown, String.format("%02d:%02d", left / 60, left % 60)));
-            countdown.setForeground(left < 60 ? countdown.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
+            countdown.setText(Messages.format(messages.wizard_sessionCountdown, Messages.timeLeft(expiry)));
+            boolean lastMinute = Instant.now().plusSeconds(60).isAfter(expiry);
+            countdown.setForeground(lastMinute ? countdown.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
         }
         countdown.getParent().layout(true);
     }

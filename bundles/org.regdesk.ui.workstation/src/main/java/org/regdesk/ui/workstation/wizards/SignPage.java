@@ -108,7 +108,7 @@ class SignPage extends WizardPage {
             TableItem item = new TableItem(table, SWT.NONE);
             var certificate = row.choice().certificate().certificate();
             item.setText(new String[] { row.serial(), certificate.getSubjectX500Principal().getName().replaceAll(",.*", "").replaceFirst("^CN=", ""),
-                    EOnayStatusPage.DATE_TIME.format(certificate.getNotAfter().toInstant()).substring(0, 10), reason(row.choice()) });
+                    Messages.date(certificate.getNotAfter().toInstant()), reason(row.choice()) });
             if (!row.choice().selectable()) {
                 item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
             }

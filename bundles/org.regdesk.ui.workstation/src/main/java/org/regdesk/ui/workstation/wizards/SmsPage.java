@@ -1,6 +1,5 @@
 package org.regdesk.ui.workstation.wizards;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.jface.wizard.WizardPage;
@@ -97,8 +96,7 @@ public class SmsPage extends WizardPage {
             return;
         }
         Instant now = Instant.now();
-        long left = Math.max(0, Duration.between(now, sent.expiresAt()).toSeconds());
-        countdown.setText(Messages.format(messages.wizard_smsCountdown, String.format("%02d:%02d", left / 60, left % 60)));
+        countdown.setText(Messages.format(messages.wizard_smsCountdown, Messages.timeLeft(sent.expiresAt())));
         resend.setEnabled(!now.isBefore(sent.resendAllowedAt()));
         countdown.getParent().layout(true);
         countdown.getDisplay().timerExec(1000, this::tick);
