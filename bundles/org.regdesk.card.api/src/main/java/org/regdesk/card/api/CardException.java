@@ -25,6 +25,8 @@ public class CardException extends Exception {
         CARD_REMOVED,
         /** The card or its driver cannot do this. */
         UNSUPPORTED,
+        /** Card drivers are being changed (field update); nothing was sent to the card. Try again shortly. */
+        BUSY,
         /** Any other communication or card failure. */
         IO
     }

@@ -1,6 +1,8 @@
 package org.regdesk.card.api;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,4 +24,14 @@ public interface CardService {
 
     /** Opens a session on the card with this serial number, wherever it is. */
     CardSession open(String serialNumber) throws CardException;
+
+    /**
+     * Runs {@code work} while no card is in use, for driver updates: first waits up to {@code wait}
+     * for the open sessions to close, holding off new ones (they fail with
+     * {@link CardException.Reason#BUSY}) until {@code work} has returned.
+     *
+     * @throws CardException {@code BUSY} when a session is still open after {@code wait}; {@code work}
+     *                       did not run
+     */
+    <T> T whileCardsIdle(Duration wait, Callable<T> work) throws Exception;
 }

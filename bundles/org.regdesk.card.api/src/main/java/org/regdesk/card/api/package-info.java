@@ -4,7 +4,7 @@
  * {@link org.regdesk.card.api.CardException} with a {@link org.regdesk.card.api.CardException.Reason}
  * the UI translates.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.regdesk.card.api;
 
 import org.osgi.annotation.versioning.Version;

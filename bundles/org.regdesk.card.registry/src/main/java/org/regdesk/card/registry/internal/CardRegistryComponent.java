@@ -1,7 +1,9 @@
 package org.regdesk.card.registry.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The desk's {@link CardService}: scans the reader providers every second on its own thread, reads
  * new cards with the best driver, and announces every change. Drivers and providers are dynamic and
- * greedy, so a driver installed or removed in the field takes effect at the next scan.
+ * greedy, so a driver installed or removed in the field takes effect at the next scan. Sessions are
+ * counted ({@link CardUse}) so a driver update can wait until no card is in use.
  */
 @Component(immediate = true)
 public final class CardRegistryComponent implements CardService {
@@ -36,6 +39,7 @@ public final class CardRegistryComponent implements CardService {
     private static final long SCAN_INTERVAL_MILLIS = 1000;
 
     private final CardRegistry registry = new CardRegistry();
+    private final CardUse use = new CardUse();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "regdesk-card-scanner");
         thread.setDaemon(true);
@@ -96,7 +100,18 @@ public final class CardRegistryComponent implements CardService {
 
     @Override
     public CardSession open(String serialNumber) throws CardException {
-        return registry.open(serialNumber);
+        use.begin();
+        try {
+            return new TrackedSession(registry.open(serialNumber), use);
+        } catch (CardException | RuntimeException e) {
+            use.end();
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T whileCardsIdle(Duration wait, Callable<T> work) throws Exception {
+        return use.exclusively(wait, work);
     }
 
     private void rescanSoon() {
@@ -106,12 +121,17 @@ public final class CardRegistryComponent implements CardService {
     }
 
     private void scan() {
+        if (!use.tryBegin()) {
+            return; // drivers are being changed: the scan after the change reads the cards again
+        }
         try {
             if (registry.refresh()) {
                 publish(registry.views());
             }
         } catch (RuntimeException e) {
             LOG.error("Card scan failed", e); // keep scanning: a faulty driver must not stop the desk
+        } finally {
+            use.end();
         }
     }
 

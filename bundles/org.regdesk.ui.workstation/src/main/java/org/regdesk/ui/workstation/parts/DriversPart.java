@@ -3,6 +3,8 @@ package org.regdesk.ui.workstation.parts;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
@@ -21,9 +23,11 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 import org.regdesk.ui.workstation.l10n.BundleStates;
 import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.widgets.TableColumns;
+import org.regdesk.updates.DriverUpdates;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -31,8 +35,9 @@ import jakarta.inject.Inject;
 
 /**
  * "Drivers": the installed card-driver plug-ins with their version and state, kept live as bundles
- * are installed, updated or removed. A bundle is a driver when its manifest carries
- * {@value #DRIVER_HEADER}, whose value is the driver's display name.
+ * are installed, updated or removed, and below them the field updates ({@link DriverUpdatesSection}).
+ * A bundle is a driver when its manifest carries {@value #DRIVER_HEADER}, whose value is the driver's
+ * display name.
  */
 public class DriversPart {
 
@@ -43,6 +48,9 @@ public class DriversPart {
 
     private final BundleContext bundleContext = FrameworkUtil.getBundle(DriversPart.class).getBundleContext();
     private final BundleListener bundleListener = event -> refreshLater();
+    private final ServiceTracker<DriverUpdates, DriverUpdates> updates = new ServiceTracker<>(bundleContext, DriverUpdates.class, null);
+    private DriverUpdatesSection updatesSection;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
 
     private Label title;
     private Label emptyMessage;
@@ -67,12 +75,14 @@ public class DriversPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.getTable().setData(ReadersPart.ROLE, "drivers.table");
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 110).applyTo(viewer.getControl());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         nameColumn = TableColumns.add(viewer, Bundle.class, 260, bundle -> bundle.getHeaders().get(DRIVER_HEADER));
         bundleColumn = TableColumns.add(viewer, Bundle.class, 260, Bundle::getSymbolicName);
         versionColumn = TableColumns.add(viewer, Bundle.class, 160, bundle -> bundle.getVersion().toString());
         stateColumn = TableColumns.add(viewer, Bundle.class, 110, bundle -> BundleStates.describe(bundle.getState(), messages));
+        updates.open();
+        updatesSection = new DriverUpdatesSection(parent, sync, () -> Optional.ofNullable(updates.getService()));
         bundleContext.addBundleListener(bundleListener);
         translate(messages);
     }
@@ -89,6 +99,7 @@ public class DriversPart {
         bundleColumn.getColumn().setText(translated.drivers_columnBundle);
         versionColumn.getColumn().setText(translated.drivers_columnVersion);
         stateColumn.getColumn().setText(translated.drivers_columnState);
+        updatesSection.translate(translated);
         refresh();
     }
 
@@ -100,8 +111,13 @@ public class DriversPart {
     }
 
     private void refreshLater() {
-        if (sync != null) {
-            sync.asyncExec(this::refresh);
+        if (sync != null && refreshPending.compareAndSet(false, true)) {
+            // an update moves many bundles at once: one refresh for the burst
+            sync.asyncExec(() -> {
+                refreshPending.set(false);
+                refresh();
+                updatesSection.refreshInstalled();
+            });
         }
     }
 
@@ -125,5 +141,6 @@ public class DriversPart {
     @PreDestroy
     public void dispose() {
         bundleContext.removeBundleListener(bundleListener);
+        updates.close();
     }
 }
