@@ -32,12 +32,16 @@ public final class DriversCommand implements IApplication {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         context.applicationRunning();
         BundleContext bundles = FrameworkUtil.getBundle(DriversCommand.class).getBundleContext();
-        ServiceTracker<DriverUpdates, DriverUpdates> tracker = new ServiceTracker<>(bundles, DriverUpdates.class, null);
+        // Configured = the component carries etc/org.regdesk.updates.cfg's properties (File Install
+        // delivers them shortly after start); without them no certificate would be trusted.
+        ServiceTracker<DriverUpdates, DriverUpdates> tracker = new ServiceTracker<>(bundles,
+                bundles.createFilter("(&(objectClass=" + DriverUpdates.class.getName() + ")(trusted.certificates=*))"), null);
         tracker.open();
         try {
             DriverUpdates updates = tracker.waitForService(30_000);
             if (updates == null) {
-                System.err.println("RegDesk: driver updates did not start (see the log above).");
+                System.err.println("RegDesk: driver updates are not configured: etc/org.regdesk.updates.cfg was not read"
+                        + " (or has no trusted.certificates). Sürücü güncellemeleri ayarlanmamış.");
                 return REFUSED;
             }
             return run(updates, args, System.out, System.err);

@@ -109,8 +109,7 @@ public final class P2DriverUpdates implements DriverUpdates {
 
     @Modified
     void configure(Config config) {
-        String url = config.repository().trim();
-        repository = url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+        repository = repositoryUri(config.repository().trim());
         signatures = new DriverSignatures(readCertificates(config.trusted_certificates()));
         cardWait = Duration.ofSeconds(Math.max(1, config.card_wait_seconds()));
         LOG.info("Driver updates: repository {}, {} trusted signing certificate(s)", repository.map(URI::toString).orElse("(none)"),
@@ -362,10 +361,27 @@ public final class P2DriverUpdates implements DriverUpdates {
         }
     }
 
+    /** Empty for none, for an unset ${...} placeholder and (logged) for a malformed URL. */
+    private static Optional<URI> repositoryUri(String url) {
+        if (url.isEmpty() || url.contains("${")) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null) {
+                throw new IllegalArgumentException("no scheme (file: or https:)");
+            }
+            return Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Driver update repository '{}' is not a URL: {}", url, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private static List<X509Certificate> readCertificates(String paths) {
         List<X509Certificate> certificates = new ArrayList<>();
         for (String path : paths.split(",")) {
-            if (path.isBlank()) {
+            if (path.isBlank() || path.contains("${")) {
                 continue;
             }
             try (InputStream in = Files.newInputStream(Path.of(path.trim()))) {
