@@ -118,8 +118,12 @@ class ServerAndClientIntegrationTest {
 
         serverConfiguration.delete(); // the component deactivates and Jetty stops
         OsgiServices.waitUntilTrue(() -> context.getServiceReference(ServerEndpoint.class) == null);
+        // SCR unregisters the endpoint before deactivate() stops Jetty: until the port closes, a check
+        // can still reach the stopping server and read FAILING (503) instead of UNREACHABLE.
+        OsgiServices.waitUntilTrue(() -> portClosed(firstAddress));
         status.checkNow();
-        assertEquals(BackendStatus.State.UNREACHABLE, waitUntil(status, s -> !s.isConnected()).state());
+        assertEquals(BackendStatus.State.UNREACHABLE,
+                waitUntil(status, s -> s.state() == BackendStatus.State.UNREACHABLE).state());
 
         // Back on the same port: the connector recovers on its own.
         serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
@@ -147,6 +151,15 @@ class ServerAndClientIntegrationTest {
         OsgiServices.waitUntilTrue(() -> serviceOrNull(ServerEndpoint.class) == null);
         assertNull(context.getServiceReference(ServerEndpoint.class));
         serverConfiguration = configurationAdmin.getConfiguration("org.regdesk.server.http", "?");
+    }
+
+    private static boolean portClosed(URI address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.getHost(), address.getPort()), 200);
+            return false;
+        } catch (java.io.IOException refused) {
+            return true;
+        }
     }
 
     private void configureClient(URI base, Path certificate) throws Exception {

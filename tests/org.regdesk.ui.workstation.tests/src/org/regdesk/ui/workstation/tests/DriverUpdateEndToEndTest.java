@@ -44,9 +44,10 @@ import org.regdesk.updates.UpdateException.Problem;
 /**
  * Issue #7 end to end, inside a copy of the workstation product installed by p2 (tycho-surefire's
  * p2Installed runtime): version 1 of the PC/SC driver came with the product, version 2 is in a
- * repository. Through the Drivers part: unsigned, untrusted and tampered version 2 are refused and
+ * repository (file:, and the signed one on an HTTPS server). Through the Drivers part: unsigned, untrusted and tampered version 2 are refused and
  * version 1 keeps serving the card; the signed version 2 installs and serves the card without a
- * restart; a roll back waits for a card operation and gives up while it lasts; then returns to version 1.
+ * restart; a roll back gives up while a card operation outlasts the wait, and waits for one that ends
+ * in time, then returns to version 1.
  */
 class DriverUpdateEndToEndTest {
 
@@ -61,6 +62,7 @@ class DriverUpdateEndToEndTest {
     private CardService cards;
     private CardTooling.VirtualCard card;
     private Configuration updatesConfig;
+    private HttpsRepository updateServer;
 
     @BeforeEach
     void openTheDriversPartWithACardInTheReader() throws Exception {
@@ -80,6 +82,9 @@ class DriverUpdateEndToEndTest {
 
     @AfterEach
     void removeTheCard() throws Exception {
+        if (updateServer != null) {
+            updateServer.close();
+        }
         if (card != null) {
             card.close();
         }
@@ -93,6 +98,7 @@ class DriverUpdateEndToEndTest {
         String version1 = driverBundle().getVersion().toString();
         Path install = Path.of(URI.create(System.getProperty("osgi.install.area")));
         Path work = Files.createDirectories(Path.of("target", "driver-releases").toAbsolutePath());
+        Path serverKey = HttpsRepository.trustInThisJvm(work); // before p2 opens any TLS connection
         DriverReleases releases = new DriverReleases(context, install, work,
                 Path.of(System.getProperty("regdesk.checkout", "../..")).toAbsolutePath().normalize());
         // No restart: the same card service (same component, same service id) and the same window.
@@ -112,7 +118,10 @@ class DriverUpdateEndToEndTest {
             assertCardServedBy(version1);
         }
 
-        configure(releases.publish(version1, VERSION_2, DriverReleases.Signing.TRUSTED), releases.trustedCertificate(), 30);
+        // The signed release comes from an HTTPS update server.
+        URI signed = releases.publish(version1, VERSION_2, DriverReleases.Signing.TRUSTED);
+        updateServer = HttpsRepository.serve(Path.of(signed), serverKey);
+        configure(updateServer.location(), releases.trustedCertificate(), 30);
         installThroughTheUi(VERSION_2);
         awaitStatus(DRIVER_NAME + " " + VERSION_2
                 + " kuruldu ve kartlara hizmet veriyor; yeniden başlatmaya gerek yok.");
@@ -135,8 +144,16 @@ class DriverUpdateEndToEndTest {
             assertEquals(PinStatus.State.NOT_SET, inUse.pinStatus().state(), "the session in use was never cut");
         }
 
+        // When the card operation ends within the wait, the change goes ahead after it.
+        configure(null, releases.trustedCertificate(), 30);
+        CardSession inUse = cards.open(SERIAL);
         select(installed, pcsc);
         press("updates.rollback");
+        awaitStatus("Süren kart işlemlerinin bitmesi bekleniyor...");
+        RunningRegistry.pump(display, 1000);
+        assertEquals(VERSION_2, driverBundle().getVersion().toString(), "nothing changes while the card is in use");
+        assertEquals(PinStatus.State.NOT_SET, inUse.pinStatus().state());
+        inUse.close();
         awaitStatus(DRIVER_NAME + " yeniden " + version1 + " sürümünde; yeniden başlatmaya gerek yok.");
         assertCardServedBy(version1);
         assertNoRestart(cardServiceId);

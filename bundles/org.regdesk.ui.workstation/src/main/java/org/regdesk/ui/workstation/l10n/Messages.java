@@ -134,6 +134,7 @@ public class Messages {
     public String wizard_retry;
     public String wizard_retryHint;
     public String wizard_cardRemoved;
+    public String wizard_cardsBusy;
     public String wizard_authorizationRejected;
     public String wizard_cardError;
     public String wizard_notReported;

@@ -101,7 +101,7 @@ class SignPage extends WizardPage {
                     rows.add(new Row(card.serial().orElseThrow(), choice, card.pinStatus().orElse(null)));
                 }
             } catch (CardException unreadable) {
-                setErrorMessage(Messages.format(messages.wizard_cardError, unreadable.getMessage()));
+                setErrorMessage(explain(unreadable));
             }
         }
         for (Row row : rows) {
@@ -187,6 +187,7 @@ class SignPage extends WizardPage {
             case WRONG_PIN -> Messages.format(messages.eonay_wrongPin, card.triesLeft().isPresent() ? card.triesLeft().getAsInt() : "?");
             case PIN_BLOCKED, PIN_NOT_SET -> messages.eonay_pinBlocked;
             case CARD_REMOVED -> messages.wizard_cardRemoved;
+            case BUSY -> messages.wizard_cardsBusy;
             default -> Messages.format(messages.wizard_cardError, card.getMessage());
             };
         }

@@ -137,6 +137,7 @@ class WritePage extends WizardPage {
         } else if (failure instanceof CardException card) {
             text = switch (card.reason()) {
             case CARD_REMOVED -> m.wizard_cardRemoved;
+            case BUSY -> m.wizard_cardsBusy;
             case AUTHORIZATION_REJECTED -> m.wizard_authorizationRejected;
             default -> Messages.format(m.wizard_cardError, card.getMessage());
             };
