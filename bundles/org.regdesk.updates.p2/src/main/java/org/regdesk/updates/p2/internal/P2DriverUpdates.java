@@ -64,9 +64,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Driver updates with the p2 runtime of this installation (profile {@code _SELF_}). A change is
- * planned, downloaded into the bundle pool, checked jar by jar ({@link DriverSignatures}), then
- * committed while no card is in use, and applied to the running framework ({@link RunningBundles}: old
- * driver bundle uninstalled, new one started): the card registry's dynamic references do the rest.
+ * planned, downloaded into a staging repository ({@link StagedArtifacts}), checked jar by jar
+ * ({@link DriverSignatures}), committed from there while no card is in use, and applied to the running
+ * framework ({@link RunningBundles}: old driver bundle uninstalled, new one started): the card
+ * registry's dynamic references do the rest.
  * Driver features are the installed feature groups marked {@value #DRIVER_PROPERTY} in their p2.inf.
  */
 @Component(service = DriverUpdates.class, configurationPid = "org.regdesk.updates",
@@ -145,6 +146,7 @@ public final class P2DriverUpdates implements DriverUpdates {
 
     @Override
     public synchronized InstalledDriver install(DriverRelease release, URI from, Progress progress) throws UpdateException {
+        long started = System.nanoTime();
         IProvisioningAgent agent = agent();
         IProfile profile = profile(agent);
         progress.step(Step.CONTACTING_REPOSITORY);
@@ -158,12 +160,14 @@ public final class P2DriverUpdates implements DriverUpdates {
         provisioning.setArtifactRepositories(from);
         provisioning.setProperty(ProvisioningContext.FOLLOW_REPOSITORY_REFERENCES, Boolean.FALSE.toString());
         change(agent, profile, wanted, provisioning, Optional.of(from), progress);
-        LOG.info("Driver {} {} installed from {}", release.featureId(), release.version(), from);
+        LOG.info("Driver {} {} installed from {} in {} ms", release.featureId(), release.version(), from,
+                (System.nanoTime() - started) / 1_000_000);
         return installedNow(release.featureId());
     }
 
     @Override
     public synchronized InstalledDriver rollBack(String featureId, Progress progress) throws UpdateException {
+        long started = System.nanoTime();
         IProvisioningAgent agent = agent();
         IProfile profile = profile(agent);
         IProfileRegistry profiles = agent.getService(IProfileRegistry.class);
@@ -171,18 +175,17 @@ public final class P2DriverUpdates implements DriverUpdates {
                 .orElseThrow(() -> new UpdateException(Problem.NOT_FOUND, featureId + " is not installed"));
         Snapshot before = previous(profiles, profile, current)
                 .orElseThrow(() -> new UpdateException(Problem.NOTHING_TO_ROLL_BACK, featureId));
-        // The earlier version's metadata comes from the profile snapshot, its jars from the bundle
-        // pool (kept: garbage collection is off), so a roll back works with the repository gone.
+        // The earlier version's metadata comes from the profile snapshot, its jars only from the bundle
+        // pool (kept: garbage collection is off), where they lie as checked when first installed; so a
+        // roll back needs no repository and never fetches anything unchecked. p2's own check runs again.
         ProvisioningContext provisioning = new ProvisioningContext(agent);
         provisioning.setMetadataRepositories();
         provisioning.setExtraInstallableUnits(before.snapshot().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()
                 .stream().toList());
-        List<URI> artifactSources = new ArrayList<>(List.of(bundlePoolLocation(profile)));
-        repository.ifPresent(artifactSources::add);
-        provisioning.setArtifactRepositories(artifactSources.toArray(URI[]::new));
-        // Its jars were checked when it was installed the first time; p2's own check runs again.
+        provisioning.setArtifactRepositories(bundlePoolLocation(profile));
         change(agent, profile, before.unit(), provisioning, Optional.empty(), progress);
-        LOG.info("Driver {} rolled back from {} to {}", featureId, current.getVersion(), before.unit().getVersion());
+        LOG.info("Driver {} rolled back from {} to {} in {} ms", featureId, current.getVersion(), before.unit().getVersion(),
+                (System.nanoTime() - started) / 1_000_000);
         return installedNow(featureId);
     }
 
