@@ -114,6 +114,9 @@ class DriverUpdateEndToEndTest {
             default -> Problem.TAMPERED;
             };
             awaitStatus(expected.turkish());
+            if (refused == DriverReleases.Signing.UNTRUSTED) {
+                Screenshots.take(shell, "drivers-refused-untrusted");
+            }
             assertEquals(version1, driverBundle().getVersion().toString(), refused + ": version 1 stays installed");
             assertCardServedBy(version1);
         }

@@ -9,6 +9,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface CardDriver {
 
+    /** The manifest header that marks a driver's bundle; its value is the driver's display name. */
+    String MANIFEST_HEADER = "RegDesk-Card-Driver";
+
     /** Stable identifier, e.g. {@code regdesk.reference.pcsc}. */
     String id();
 

@@ -24,6 +24,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.regdesk.card.api.CardDriver;
 import org.regdesk.ui.workstation.l10n.BundleStates;
 import org.regdesk.ui.workstation.l10n.Messages;
 import org.regdesk.ui.workstation.widgets.TableColumns;
@@ -36,12 +37,10 @@ import jakarta.inject.Inject;
 /**
  * "Drivers": the installed card-driver plug-ins with their version and state, kept live as bundles
  * are installed, updated or removed, and below them the field updates ({@link DriverUpdatesSection}).
- * A bundle is a driver when its manifest carries {@value #DRIVER_HEADER}, whose value is the driver's
+ * A bundle is a driver when its manifest carries {@value CardDriver#MANIFEST_HEADER}, whose value is the driver's
  * display name.
  */
 public class DriversPart {
-
-    public static final String DRIVER_HEADER = "RegDesk-Card-Driver";
 
     @Inject
     private UISynchronize sync;
@@ -77,7 +76,7 @@ public class DriversPart {
         viewer.getTable().setData(ReadersPart.ROLE, "drivers.table");
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 110).applyTo(viewer.getControl());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        nameColumn = TableColumns.add(viewer, Bundle.class, 260, bundle -> bundle.getHeaders().get(DRIVER_HEADER));
+        nameColumn = TableColumns.add(viewer, Bundle.class, 260, bundle -> bundle.getHeaders().get(CardDriver.MANIFEST_HEADER));
         bundleColumn = TableColumns.add(viewer, Bundle.class, 260, Bundle::getSymbolicName);
         versionColumn = TableColumns.add(viewer, Bundle.class, 160, bundle -> bundle.getVersion().toString());
         stateColumn = TableColumns.add(viewer, Bundle.class, 110, bundle -> BundleStates.describe(bundle.getState(), messages));
@@ -105,8 +104,8 @@ public class DriversPart {
 
     /** Installed driver bundles, by display name. */
     public static List<Bundle> installedDrivers(BundleContext context) {
-        return Arrays.stream(context.getBundles()).filter(bundle -> bundle.getHeaders().get(DRIVER_HEADER) != null)
-                .sorted(Comparator.comparing((Bundle bundle) -> bundle.getHeaders().get(DRIVER_HEADER)))
+        return Arrays.stream(context.getBundles()).filter(bundle -> bundle.getHeaders().get(CardDriver.MANIFEST_HEADER) != null)
+                .sorted(Comparator.comparing((Bundle bundle) -> bundle.getHeaders().get(CardDriver.MANIFEST_HEADER)))
                 .toList();
     }
 

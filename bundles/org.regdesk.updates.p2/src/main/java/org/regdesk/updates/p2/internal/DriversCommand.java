@@ -8,9 +8,11 @@ import java.util.Optional;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.regdesk.card.api.CardDriver;
 import org.regdesk.updates.DriverRelease;
 import org.regdesk.updates.DriverUpdates;
 import org.regdesk.updates.InstalledDriver;
@@ -18,7 +20,8 @@ import org.regdesk.updates.UpdateException;
 import org.regdesk.updates.UpdateException.Problem;
 
 /**
- * {@code regdesk-drivers}: the same driver updates as the Drivers part, for administrators' scripts.
+ * {@code regdesk-drivers}: the same driver updates as the Drivers part, for administrators' scripts;
+ * {@code list} also shows the driver bundles this start runs.
  * Exit code 0 on success, 2 on a refused or failed change (message in Turkish and English), 64 on a
  * usage error. See docs/DRIVER-UPDATES.md.
  */
@@ -44,7 +47,11 @@ public final class DriversCommand implements IApplication {
                         + " (or has no trusted.certificates). Sürücü güncellemeleri ayarlanmamış.");
                 return REFUSED;
             }
-            return run(updates, args, System.out, System.err);
+            int exit = run(updates, args, System.out, System.err);
+            if (args.length > 0 && args[0].equals("list")) {
+                printRunningDrivers(bundles, System.out);
+            }
+            return exit;
         } finally {
             tracker.close();
         }
@@ -102,6 +109,16 @@ public final class DriversCommand implements IApplication {
             err.println(e.problem().english());
             err.println("(" + e.problem() + ": " + e.getMessage() + ")");
             return REFUSED;
+        }
+    }
+
+    /** What this start of the installation actually runs: the driver bundles and their state. */
+    private static void printRunningDrivers(BundleContext bundles, PrintStream out) {
+        for (Bundle bundle : bundles.getBundles()) {
+            if (bundle.getHeaders("").get(CardDriver.MANIFEST_HEADER) != null) {
+                out.printf("running\t%s\t%s\t%s%n", bundle.getSymbolicName(), bundle.getVersion(),
+                        (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0 ? "started" : "not started");
+            }
         }
     }
 
