@@ -1,6 +1,5 @@
 package org.regdesk.ui.workstation.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -82,11 +81,11 @@ final class DriverReleases {
         rewriteBundle(install.resolve("plugins/" + BUNDLE + "_" + installed + ".jar"), bundleJar, version);
         writeFeature(install.resolve("features/" + FEATURE + "_" + installed), featureJar, installed, version);
         switch (signing) {
-        case TRUSTED -> sign(release, bundleJar, featureJar, repositoryRoot.resolve("signing/test-driver-signing.p12"),
+        case TRUSTED -> sign(bundleJar, featureJar, repositoryRoot.resolve("signing/test-driver-signing.p12"),
                 "regdesk-test-driver", "regdesk-test");
-        case UNTRUSTED -> sign(release, bundleJar, featureJar, strangerKey(release), "stranger", "stranger");
+        case UNTRUSTED -> sign(bundleJar, featureJar, strangerKey(release), "stranger", "stranger");
         case TAMPERED -> {
-            sign(release, bundleJar, featureJar, repositoryRoot.resolve("signing/test-driver-signing.p12"),
+            sign(bundleJar, featureJar, repositoryRoot.resolve("signing/test-driver-signing.p12"),
                     "regdesk-test-driver", "regdesk-test");
             changeOneClass(bundleJar);
         }
@@ -133,17 +132,16 @@ final class DriverReleases {
         }
     }
 
-    private static void sign(Path release, Path bundleJar, Path featureJar, Path keystore, String alias, String password)
-            throws Exception {
+    private static void sign(Path bundleJar, Path featureJar, Path keystore, String alias, String password) throws Exception {
         for (Path jar : new Path[] { bundleJar, featureJar }) {
-            run(release, jdkTool("jarsigner"), "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
+            JdkTools.run("jarsigner", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
                     jar.toString(), alias);
         }
     }
 
     private static Path strangerKey(Path release) throws Exception {
         Path keystore = release.resolve("stranger.p12");
-        run(release, jdkTool("keytool"), "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
+        JdkTools.run("keytool", "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
                 "stranger", "-alias", "stranger", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-dname",
                 "CN=Someone Else's Driver Signing,O=Not RegDesk");
         return keystore;
@@ -202,13 +200,4 @@ final class DriverReleases {
                 || upper.endsWith(".EC"));
     }
 
-    private static String jdkTool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name).toString();
-    }
-
-    private static void run(Path directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), () -> String.join(" ", command) + ":\n" + output);
-    }
 }

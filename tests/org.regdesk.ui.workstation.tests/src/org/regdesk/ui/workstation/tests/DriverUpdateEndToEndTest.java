@@ -188,18 +188,16 @@ class DriverUpdateEndToEndTest {
             return drivers.length == 1 && drivers[0].getBundle().getVersion().toString().equals(version);
         });
         // the registry drops the readers with the old driver and reads the card again with the new one
-        RunningRegistry.waitUntil(display, "the card read again", () -> {
-            try (CardSession probe = cards.open(SERIAL)) {
+        RunningRegistry.waitUntil(display, "the card read and opened again", () -> {
+            try (CardSession session = cards.open(SERIAL)) {
+                assertEquals(SERIAL, session.identity().serialNumber());
+                assertEquals(PinStatus.State.NOT_SET, session.pinStatus().state());
+                assertEquals(1, session.certificates().size());
                 return true;
             } catch (org.regdesk.card.api.CardException notYet) {
                 return false;
             }
         });
-        try (CardSession session = cards.open(SERIAL)) {
-            assertEquals(SERIAL, session.identity().serialNumber());
-            assertEquals(PinStatus.State.NOT_SET, session.pinStatus().state());
-            assertEquals(1, session.certificates().size());
-        }
     }
 
     @SuppressWarnings("unchecked")

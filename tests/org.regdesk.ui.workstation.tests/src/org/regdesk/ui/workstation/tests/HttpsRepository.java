@@ -1,9 +1,6 @@
 package org.regdesk.ui.workstation.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.eclipse.jetty.server.Server;
@@ -74,11 +71,6 @@ final class HttpsRepository implements AutoCloseable {
     }
 
     private static void keytool(String... arguments) throws Exception {
-        String[] command = new String[arguments.length + 1];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), () -> String.join(" ", command) + "\n" + output);
+        JdkTools.run("keytool", arguments);
     }
 }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Which card is in which reader and which driver serves it. Drivers and reader providers come and go
  * at any time (field updates); a card is read once when it appears, and again when its driver leaves
- * or a better one arrives. Plain Java, driven by {@link CardRegistryComponent}.
+ * or a better one arrives. A card that could not be read is tried again at every scan: right after a
+ * driver update the new PC/SC context first sees the card as just inserted. Plain Java, driven by
+ * {@link CardRegistryComponent}.
  */
 public final class CardRegistry {
 
@@ -83,10 +85,14 @@ public final class CardRegistry {
                 CardView before = previous.get(state.reader().id());
                 if (!state.cardPresent()) {
                     next.add(CardView.empty(state.reader()));
-                } else if (before != null && before.cardPresent() && !reread) {
+                } else if (before != null && before.card().isPresent() && !reread) {
                     next.add(before);
                 } else {
-                    next.add(read(provider, state.reader()));
+                    CardView read = read(provider, state.reader());
+                    if (read.problem().isPresent() && !read.equals(before)) { // once, not at every retry
+                        LOG.info("Card in {} could not be read: {}", state.reader().name(), read.problem().get());
+                    }
+                    next.add(read);
                 }
             }
         }
@@ -142,7 +148,6 @@ public final class CardRegistry {
         try {
             opened = openWithBestDriver(provider, reader);
         } catch (CardException e) {
-            LOG.info("Card in {} could not be read: {} ({})", reader.name(), e.getMessage(), e.reason());
             return CardView.unreadable(reader, e.getMessage());
         }
         try (CardSession session = opened.session()) {
@@ -153,7 +158,6 @@ public final class CardRegistry {
                     certificate.map(c -> c.getSubjectX500Principal().getName()),
                     certificate.map(c -> c.getNotAfter().toInstant()), Optional.empty());
         } catch (CardException e) {
-            LOG.info("Card in {} could not be read: {} ({})", reader.name(), e.getMessage(), e.reason());
             return CardView.unreadable(reader, e.getMessage());
         }
     }

@@ -96,6 +96,19 @@ class CardRegistryTest {
     }
 
     @Test
+    void aCardThatFailedToReadIsTriedAgainAtTheNextScan() {
+        FakeDriver driver = new FakeDriver("only", 5);
+        driver.failuresLeft = 1; // as a fresh PC/SC context answers SCARD_W_INSERTED_CARD once
+        registry.addDriver(driver);
+        provider.insert(READER_A, "3B01", "SERIAL-1");
+        registry.refresh();
+        assertTrue(registry.views().get(0).problem().isPresent());
+
+        assertTrue(registry.refresh(), "read again, without being re-inserted");
+        assertEquals("SERIAL-1", registry.views().get(0).card().orElseThrow().serialNumber());
+    }
+
+    @Test
     void cardsAreFoundBySerialWhateverReaderTheyAreIn() throws CardException {
         registry.addDriver(new FakeDriver("only", 5));
         provider.insert(READER_A, "3B01", "SERIAL-1");
@@ -161,6 +174,7 @@ class CardRegistryTest {
         private final String id;
         private final int score;
         final AtomicInteger opened = new AtomicInteger();
+        int failuresLeft;
 
         FakeDriver(String id, int score) {
             this.id = id;
@@ -183,7 +197,11 @@ class CardRegistryTest {
         }
 
         @Override
-        public CardSession open(CardProbe probe, CardTransport transport) {
+        public CardSession open(CardProbe probe, CardTransport transport) throws CardException {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new CardException(CardException.Reason.IO, "card reset");
+            }
             opened.incrementAndGet();
             CardIdentity identity = new CardIdentity(probe.tokenInfo().get("serial"), probe.atr(), "fake", Optional.empty(),
                     Optional.empty());
