@@ -139,7 +139,7 @@ class DriverUpdateEndToEndTest {
         int pcsc = rowOf(installed, DRIVER_NAME);
         RunningRegistry.waitUntil(display, "version 1 offered for roll back", () -> installed.getItem(pcsc).getText(1)
                 .equals(VERSION_2) && installed.getItem(pcsc).getText(2).equals(version1));
-        try (CardSession inUse = cards.open(SERIAL)) {
+        try (CardSession inUse = openTheCard()) {
             select(installed, pcsc);
             press("updates.rollback");
             awaitStatus(Problem.CARDS_BUSY.turkish());
@@ -149,7 +149,7 @@ class DriverUpdateEndToEndTest {
 
         // When the card operation ends within the wait, the change goes ahead after it.
         configure(null, releases.trustedCertificate(), 30);
-        CardSession inUse = cards.open(SERIAL);
+        CardSession inUse = openTheCard();
         select(installed, pcsc);
         press("updates.rollback");
         awaitStatus("Süren kart işlemlerinin bitmesi bekleniyor...");
@@ -198,6 +198,23 @@ class DriverUpdateEndToEndTest {
                 return false;
             }
         });
+    }
+
+    /**
+     * A session on the test card, once the registry has it readable: its background scan may hold the
+     * card (or have found it held by the test) a moment ago, and tries again every second.
+     */
+    private CardSession openTheCard() {
+        CardSession[] opened = new CardSession[1];
+        RunningRegistry.waitUntil(display, "the card can be opened", () -> {
+            try {
+                opened[0] = cards.open(SERIAL);
+                return true;
+            } catch (org.regdesk.card.api.CardException notYet) {
+                return false;
+            }
+        });
+        return opened[0];
     }
 
     @SuppressWarnings("unchecked")
