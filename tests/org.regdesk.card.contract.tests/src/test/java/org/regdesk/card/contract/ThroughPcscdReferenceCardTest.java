@@ -1,9 +1,13 @@
 package org.regdesk.card.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
@@ -125,6 +129,28 @@ class ThroughPcscdReferenceCardTest extends CardDriverContractTest {
         public void close() {
             pcsc.close();
         }
+    }
+
+    @Test
+    void aSecondThreadWaitsForTheCardReservationInsteadOfFailing() throws Exception {
+        // javax.smartcardio gives every connection to the reader the same Card and reserves it per
+        // thread: the desk's background scan and a wizard meet exactly so.
+        PcscTransport first = PcscTransport.connect(terminal(READER));
+        first.beginExclusive();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+            try {
+                PcscTransport other = PcscTransport.connect(terminal(READER));
+                other.beginExclusive();
+                other.endExclusive();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertFalse(second.isDone(), "the second thread waits while the first holds the card");
+        first.endExclusive();
+        second.get(5, TimeUnit.SECONDS);
+        assertEquals(SERIAL, session.identity().serialNumber());
     }
 
     @Test

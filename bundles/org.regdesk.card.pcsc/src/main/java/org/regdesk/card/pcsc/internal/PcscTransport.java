@@ -1,5 +1,6 @@
 package org.regdesk.card.pcsc.internal;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,9 @@ import org.regdesk.card.api.CardProbe;
 
 /** APDUs to a card in a PC/SC reader through javax.smartcardio; a pulled card becomes CARD_REMOVED. */
 public final class PcscTransport implements ApduTransport {
+
+    /** Longer than any single card operation of a driver, short enough for an operator. */
+    private static final Duration RESERVATION_WAIT = Duration.ofSeconds(3);
 
     private final CardTerminal terminal;
     private final Card card;
@@ -72,15 +76,38 @@ public final class PcscTransport implements ApduTransport {
                 : new CardException(Reason.IO, "The card gave an incomplete answer", e);
     }
 
+    /**
+     * Reserves the card for this thread. javax.smartcardio hands every connection to a reader in this
+     * JVM the same {@link Card} and reserves it per thread, so the desk's background card scan and a
+     * wizard can meet here: the one that comes second waits for the other's short operation.
+     */
     @Override
     public void beginExclusive() throws CardException {
-        try {
-            card.beginExclusive();
-        } catch (javax.smartcardio.CardException e) {
-            throw translate(e, "Reserving the card");
-        } catch (IllegalStateException disconnected) {
-            throw new CardException(Reason.CARD_REMOVED, "The card is no longer connected", disconnected);
+        long deadline = System.nanoTime() + RESERVATION_WAIT.toNanos();
+        while (true) {
+            try {
+                card.beginExclusive();
+                return;
+            } catch (javax.smartcardio.CardException e) {
+                if (!reservedByAnotherThread(e) || System.nanoTime() > deadline) {
+                    throw translate(e, "Reserving the card");
+                }
+            } catch (IllegalStateException disconnected) {
+                throw new CardException(Reason.CARD_REMOVED, "The card is no longer connected", disconnected);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CardException(Reason.IO, "Interrupted while waiting for the card", e);
+            }
         }
+    }
+
+    private static boolean reservedByAnotherThread(javax.smartcardio.CardException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("Exclusive access has already been assigned")
+                && !message.endsWith("Thread " + Thread.currentThread().getName());
     }
 
     @Override
