@@ -127,9 +127,9 @@ public final class P2DriverUpdates implements DriverUpdates {
         try {
             IProvisioningAgent agent = agent();
             IProfile profile = profile(agent);
-            IProfileRegistry profiles = agent.getService(IProfileRegistry.class);
+            List<IProfile> history = history(agent.getService(IProfileRegistry.class), profile); // read once for all drivers
             return drivers(profile).stream()
-                    .map(iu -> new InstalledDriver(release(iu), previous(profiles, profile, iu).map(p -> p.unit().getVersion().toString())))
+                    .map(iu -> new InstalledDriver(release(iu), previous(history, iu).map(p -> p.unit().getVersion().toString())))
                     .toList();
         } catch (UpdateException | IllegalStateException e) { // IllegalStateException: p2 stopping with the desk
             LOG.warn("Installed drivers unknown: {}", e.getMessage());
@@ -170,10 +170,9 @@ public final class P2DriverUpdates implements DriverUpdates {
         long started = System.nanoTime();
         IProvisioningAgent agent = agent();
         IProfile profile = profile(agent);
-        IProfileRegistry profiles = agent.getService(IProfileRegistry.class);
         IInstallableUnit current = drivers(profile).stream().filter(iu -> iu.getId().equals(featureId)).findFirst()
                 .orElseThrow(() -> new UpdateException(Problem.NOT_FOUND, featureId + " is not installed"));
-        Snapshot before = previous(profiles, profile, current)
+        Snapshot before = previous(history(agent.getService(IProfileRegistry.class), profile), current)
                 .orElseThrow(() -> new UpdateException(Problem.NOTHING_TO_ROLL_BACK, featureId));
         // The earlier version's metadata comes from the profile snapshot, its jars only from the bundle
         // pool (kept: garbage collection is off), where they lie as checked when first installed; so a
@@ -263,15 +262,23 @@ public final class P2DriverUpdates implements DriverUpdates {
     private record Snapshot(IProfile snapshot, IInstallableUnit unit) {
     }
 
-    /** The last version of this driver before the current one, from the profile's history. */
-    private static Optional<Snapshot> previous(IProfileRegistry profiles, IProfile profile, IInstallableUnit current) {
+    /** The profile's saved states, newest first (each is a file p2 parses: read them once per question). */
+    private static List<IProfile> history(IProfileRegistry profiles, IProfile profile) {
         long[] timestamps = profiles.listProfileTimestamps(profile.getProfileId());
         Arrays.sort(timestamps);
+        List<IProfile> history = new ArrayList<>();
         for (int i = timestamps.length - 1; i >= 0; i--) {
             IProfile snapshot = profiles.getProfile(profile.getProfileId(), timestamps[i]);
-            if (snapshot == null) {
-                continue;
+            if (snapshot != null) {
+                history.add(snapshot);
             }
+        }
+        return history;
+    }
+
+    /** The last version of this driver before the current one, from the profile's history. */
+    private static Optional<Snapshot> previous(List<IProfile> history, IInstallableUnit current) {
+        for (IProfile snapshot : history) {
             Optional<IInstallableUnit> unit = snapshot.query(QueryUtil.createIUQuery(current.getId()), null).stream()
                     .filter(iu -> !iu.getVersion().equals(current.getVersion())).findFirst();
             if (unit.isPresent()) {
