@@ -20,7 +20,8 @@ import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.CardView;
 import org.regdesk.card.api.PinStatus;
 import org.regdesk.server.store.DemoData;
-import org.regdesk.ui.workstation.l10n.Messages;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.unblock.internal.Messages;
 
 /**
  * The desk around an end-to-end wizard test: a real regdesk-server with the demo cards' keys and CA,
@@ -66,8 +67,20 @@ abstract class DeskEndToEnd {
         }
     }
 
-    Messages messages() {
-        return WizardPages.turkish(context);
+    Messages unblockMessages() {
+        return WizardPages.turkish(context, Messages.class);
+    }
+
+    org.regdesk.ui.eonay.internal.Messages eOnayMessages() {
+        return WizardPages.turkish(context, org.regdesk.ui.eonay.internal.Messages.class);
+    }
+
+    org.regdesk.ui.applications.internal.Messages applicationsMessages() {
+        return WizardPages.turkish(context, org.regdesk.ui.applications.internal.Messages.class);
+    }
+
+    DeskMessages desk() {
+        return WizardPages.turkish(context, DeskMessages.class);
     }
 
     void insertCard(String serial, String holder, String tckn) throws Exception {

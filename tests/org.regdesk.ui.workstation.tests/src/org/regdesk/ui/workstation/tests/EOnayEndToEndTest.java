@@ -16,8 +16,8 @@ import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
-import org.regdesk.ui.workstation.dialogs.ApplicationsDialog;
-import org.regdesk.ui.workstation.wizards.EOnayWizard;
+import org.regdesk.ui.applications.internal.ApplicationsDialog;
+import org.regdesk.ui.eonay.internal.EOnayWizard;
 import org.regdesk.unblock.UnblockFlow;
 
 /**
@@ -90,7 +90,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     }
 
     private void aRenewalRestsOnTheEOnayAndWaitsInTheQueue() throws Exception {
-        ApplicationsDialog applications = new ApplicationsDialog(display.getShells()[0], messages(), registry.connector);
+        ApplicationsDialog applications = new ApplicationsDialog(display.getShells()[0], applicationsMessages(), desk(), registry.connector);
         applications.setBlockOnOpen(false);
         applications.open();
         try {
@@ -111,7 +111,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     }
 
     private void openWizard(String code) {
-        wizard = new WizardDriver(EOnayWizard.dialog(display.getShells()[0], messages(), registry.connector, cards));
+        wizard = new WizardDriver(EOnayWizard.dialog(display.getShells()[0], eOnayMessages(), desk(), registry.connector, cards));
         wizard.text("wizard.code").setText(code);
         wizard.next();
     }

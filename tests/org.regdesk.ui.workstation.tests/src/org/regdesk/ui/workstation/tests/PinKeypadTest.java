@@ -20,8 +20,8 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.regdesk.ui.workstation.l10n.Messages;
-import org.regdesk.ui.workstation.widgets.PinKeypad;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.PinKeypad;
 
 /** The on-screen PIN keypad: digits, "Temizle", "←", the card's length limit, keyboard digits only, scrambling. */
 class PinKeypadTest {
@@ -40,7 +40,7 @@ class PinKeypadTest {
     }
 
     private PinKeypad keypad(boolean scrambled) {
-        Messages messages = new Messages();
+        DeskMessages messages = new DeskMessages();
         messages.keypad_clear = "Temizle";
         messages.keypad_back = "←";
         PinKeypad keypad = new PinKeypad(shell, messages, 12, scrambled);

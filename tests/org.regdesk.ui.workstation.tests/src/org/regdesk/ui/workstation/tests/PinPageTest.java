@@ -15,8 +15,11 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.regdesk.ui.workstation.wizards.PinPage;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.unblock.internal.Messages;
+import org.regdesk.ui.unblock.internal.PinPage;
 import org.regdesk.unblock.PinPolicy;
 
 /** The wizard's PIN step: two keypads, every broken rule listed in Turkish as the citizen types, Next only for a good PIN. */
@@ -27,7 +30,8 @@ class PinPageTest {
 
     @BeforeEach
     void open() {
-        page = new PinPage(WizardPages.turkish(FrameworkUtil.getBundle(getClass()).getBundleContext()),
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        page = new PinPage(WizardPages.turkish(context, Messages.class), WizardPages.turkish(context, DeskMessages.class),
                 PinPolicy.sixToTwelveDigits());
         dialog = WizardPages.openAlone(page);
         page.forCitizen("10000000146", LocalDate.of(1985, 4, 12));

@@ -20,7 +20,9 @@ import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
-import org.regdesk.ui.workstation.wizards.SmsPage;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.unblock.internal.Messages;
+import org.regdesk.ui.unblock.internal.SmsPage;
 
 /** The wizard's SMS step against a real server: masked phone, countdown, resend held back, a wrong code's tries left, the right code. */
 class SmsPageTest {
@@ -33,7 +35,8 @@ class SmsPageTest {
     @BeforeEach
     void open() throws Exception {
         registry = new RunningRegistry(context, Display.getCurrent());
-        page = new SmsPage(WizardPages.turkish(context), registry.connector);
+        page = new SmsPage(WizardPages.turkish(context, Messages.class), WizardPages.turkish(context, DeskMessages.class),
+                registry.connector);
         dialog = WizardPages.openAlone(page);
     }
 

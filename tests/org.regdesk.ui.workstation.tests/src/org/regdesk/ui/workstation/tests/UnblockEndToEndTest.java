@@ -13,7 +13,7 @@ import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.PinStatus;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
-import org.regdesk.ui.workstation.wizards.UnblockWizard;
+import org.regdesk.ui.unblock.internal.UnblockWizard;
 
 /**
  * The whole "PIN Oluşturma / Kilit Çözme" wizard as an operator drives it: a real regdesk-server, a
@@ -65,7 +65,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
         wizard.next();
         RunningRegistry.waitUntil(display, "Tekrar Dene", () -> wizard.control("wizard.write.retry").isEnabled());
         wizard.assertPage("write");
-        assertEquals(messages().wizard_cardRemoved, wizard.errorMessage());
+        assertEquals(desk().cardProblem_CARD_REMOVED, wizard.errorMessage());
         wizard.screenshot("unblock-5-card-pulled");
 
         RunningRegistry.waitUntil(display, "the desk to see the card gone", () -> cardIn(DemoData.DEMO_CARD) == null);
@@ -139,7 +139,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
         registry.expireOpenSessions(); // the citizen took too long
         wizard.next();
         RunningRegistry.waitUntil(display, "back on the first page", () -> "identity".equals(wizard.page()));
-        assertEquals(messages().wizard_sessionExpired, wizard.errorMessage());
+        assertEquals(desk().wizard_sessionExpired, wizard.errorMessage());
         assertEquals("", wizard.text("wizard.code").getText());
         assertFalse(wizard.button(IDialogConstants.NEXT_ID).isEnabled(), "a new code is needed");
         RunningRegistry.waitUntil(display, "the countdown to stop", () -> wizard.label("wizard.session.countdown").getText().isEmpty());
@@ -153,7 +153,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
     // ---- the desk around the wizard ----------------------------------------------------------------
 
     private void openWizard() {
-        wizard = new WizardDriver(UnblockWizard.dialog(display.getShells()[0], messages(), registry.connector, cards));
+        wizard = new WizardDriver(UnblockWizard.dialog(display.getShells()[0], unblockMessages(), desk(), registry.connector, cards));
     }
 
     private List<String> auditSteps() throws Exception {

@@ -3,7 +3,7 @@ package org.regdesk.ui.workstation.tests;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
-/** Finds the workstation's widgets by the role they carry ({@code ReadersPart.ROLE}), as the UI tests do. */
+/** Finds the workstation's widgets by the role they carry ({@code WidgetRoles.KEY} of the desk kit), as the UI tests do. */
 final class Widgets {
 
     static final String ROLE = "org.regdesk.role";

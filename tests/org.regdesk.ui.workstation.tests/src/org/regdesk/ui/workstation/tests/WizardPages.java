@@ -11,18 +11,18 @@ import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.BundleContext;
-import org.regdesk.ui.workstation.l10n.Messages;
 
-/** For tests of one wizard page: the workstation's Turkish texts, and the page open on its own. */
+/** For tests of one wizard page: a bundle's Turkish texts, and the page open on its own. */
 final class WizardPages {
 
     private WizardPages() {
     }
 
-    static Messages turkish(BundleContext context) {
+    /** The Turkish instance of an e4 message class ({@code Messages} of a bundle, {@code DeskMessages}). */
+    static <M> M turkish(BundleContext context, Class<M> messages) {
         IEclipseContext application = context.getService(context.getServiceReference(IWorkbench.class)).getApplication()
                 .getContext();
-        return application.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"), Messages.class,
+        return application.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"), messages,
                 application.get(ResourceBundleProvider.class));
     }
 

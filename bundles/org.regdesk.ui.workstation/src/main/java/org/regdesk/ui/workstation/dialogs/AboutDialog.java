@@ -15,9 +15,11 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.regdesk.ui.workstation.l10n.BundleStates;
+import org.regdesk.ui.desk.DeskFormats;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.TableColumns;
+import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.workstation.l10n.Messages;
-import org.regdesk.ui.workstation.widgets.TableColumns;
 
 /**
  * Product version and every installed bundle with its version and state: what support asks for
@@ -26,11 +28,13 @@ import org.regdesk.ui.workstation.widgets.TableColumns;
 public class AboutDialog extends Dialog {
 
     private final Messages messages;
+    private final DeskMessages desk;
     private final BundleContext bundleContext;
 
-    public AboutDialog(Shell parent, Messages messages, BundleContext bundleContext) {
+    public AboutDialog(Shell parent, Messages messages, DeskMessages desk, BundleContext bundleContext) {
         super(parent);
         this.messages = messages;
+        this.desk = desk;
         this.bundleContext = bundleContext;
     }
 
@@ -49,17 +53,17 @@ public class AboutDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         Label intro = new Label(area, SWT.WRAP);
-        intro.setText(Messages.format(messages.about_intro, bundleContext.getBundle().getVersion()));
+        intro.setText(DeskFormats.format(messages.about_intro, bundleContext.getBundle().getVersion()));
 
         TableViewer viewer = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData("org.regdesk.role", "about.bundles");
+        viewer.getTable().setData(WidgetRoles.KEY, "about.bundles");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         TableColumns.add(viewer, Bundle.class, 340, Bundle::getSymbolicName).getColumn().setText(messages.about_columnBundle);
         TableColumns.add(viewer, Bundle.class, 200, bundle -> bundle.getVersion().toString()).getColumn()
                 .setText(messages.about_columnVersion);
-        TableColumns.add(viewer, Bundle.class, 110, bundle -> BundleStates.describe(bundle.getState(), messages)).getColumn()
+        TableColumns.add(viewer, Bundle.class, 110, bundle -> desk.bundleState(bundle.getState())).getColumn()
                 .setText(messages.about_columnState);
         viewer.setInput(Arrays.stream(bundleContext.getBundles())
                 .sorted(Comparator.comparing(Bundle::getSymbolicName, Comparator.nullsFirst(String::compareTo)))

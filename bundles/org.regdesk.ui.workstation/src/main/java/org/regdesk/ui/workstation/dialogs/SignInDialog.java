@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -17,8 +17,10 @@ import org.eclipse.swt.widgets.Text;
 import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.OffTheUiThread;
+import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.workstation.l10n.Messages;
-import org.regdesk.ui.workstation.parts.ReadersPart;
 
 /**
  * The operator signs in at this desk. The desk itself is already known to the backend by its
@@ -28,14 +30,16 @@ import org.regdesk.ui.workstation.parts.ReadersPart;
 public class SignInDialog extends TitleAreaDialog {
 
     private final Messages messages;
+    private final DeskMessages desk;
     private final RegistryConnector connector;
     private Text username;
     private Text password;
     private OperatorSignedIn signedIn;
 
-    public SignInDialog(Shell parent, Messages messages, RegistryConnector connector) {
+    public SignInDialog(Shell parent, Messages messages, DeskMessages desk, RegistryConnector connector) {
         super(parent);
         this.messages = messages;
+        this.desk = desk;
         this.connector = connector;
     }
 
@@ -50,11 +54,11 @@ public class SignInDialog extends TitleAreaDialog {
         fields.setLayout(new GridLayout(2, false));
         new Label(fields, SWT.NONE).setText(messages.signIn_username);
         username = new Text(fields, SWT.BORDER);
-        username.setData(ReadersPart.ROLE, "signIn.username");
+        username.setData(WidgetRoles.KEY, "signIn.username");
         username.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(fields, SWT.NONE).setText(messages.signIn_password);
         password = new Text(fields, SWT.BORDER | SWT.PASSWORD);
-        password.setData(ReadersPart.ROLE, "signIn.password");
+        password.setData(WidgetRoles.KEY, "signIn.password");
         password.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         return area;
     }
@@ -80,23 +84,20 @@ public class SignInDialog extends TitleAreaDialog {
             setErrorMessage(messages.signIn_missing);
             return false;
         }
-        RegistryException[] refusal = new RegistryException[1];
-        BusyIndicator.showWhile(getShell().getDisplay(), () -> {
-            try {
-                signedIn = connector.signIn(user, secret);
-            } catch (RegistryException e) {
-                refusal[0] = e;
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-        });
-        if (refusal[0] != null) {
-            setErrorMessage(messages.refusal(refusal[0]));
+        try {
+            signedIn = OffTheUiThread.run(new ProgressMonitorDialog(getShell()), messages.signIn_checking, true,
+                    RegistryException.class, monitor -> connector.signIn(user, secret));
+            return true;
+        } catch (RegistryException refused) {
+            setErrorMessage(desk.refusal(refused));
             password.setText("");
             password.setFocus();
             return false;
+        } catch (InterruptedException cancelled) {
+            return false;
+        } finally {
+            Arrays.fill(secret, '\0');
         }
-        return true;
     }
 
     /** Fills the fields, for tests that drive the dialog without a keyboard. */

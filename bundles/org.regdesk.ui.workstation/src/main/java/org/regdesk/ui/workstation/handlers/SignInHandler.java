@@ -12,6 +12,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.workstation.dialogs.SignInDialog;
 import org.regdesk.ui.workstation.l10n.Messages;
 
@@ -23,16 +24,17 @@ import org.regdesk.ui.workstation.l10n.Messages;
 public class SignInHandler {
 
     @Execute
-    public void execute(@Named("activeShell") Shell shell, @Translation Messages messages, MApplication application) {
+    public void execute(@Named("activeShell") Shell shell, @Translation Messages messages, @Translation DeskMessages desk,
+            MApplication application) {
         BundleContext context = FrameworkUtil.getBundle(SignInHandler.class).getBundleContext();
         ServiceReference<RegistryConnector> reference = context.getServiceReference(RegistryConnector.class);
         if (reference == null) {
-            MessageDialog.openError(shell, messages.signIn_title, messages.signIn_noConnector);
+            MessageDialog.openError(shell, messages.signIn_title, desk.wizard_noConnector);
             return;
         }
         RegistryConnector connector = context.getService(reference);
         try {
-            SignInDialog dialog = new SignInDialog(shell, messages, connector);
+            SignInDialog dialog = new SignInDialog(shell, messages, desk, connector);
             if (dialog.open() == SignInDialog.OK) {
                 dialog.signedIn().ifPresent(operator -> application.getContext().set(OperatorSignedIn.class, operator));
             }

@@ -1,9 +1,9 @@
 package org.regdesk.ui.workstation.handlers;
 
+import jakarta.inject.Named;
+
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.services.nls.ILocaleChangeService;
-
-import jakarta.inject.Named;
 
 /**
  * Switches the operator text between Turkish and English while the workstation runs; model labels

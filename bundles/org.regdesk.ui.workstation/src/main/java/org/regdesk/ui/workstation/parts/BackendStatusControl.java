@@ -3,6 +3,9 @@ package org.regdesk.ui.workstation.parts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -12,10 +15,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.regdesk.backend.api.BackendStatus;
 import org.regdesk.backend.api.BackendStatusService;
+import org.regdesk.ui.desk.DeskFormats;
+import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.workstation.l10n.Messages;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /** Status-bar entry with the backend connection state; a click asks for a fresh check. */
 public class BackendStatusControl {
@@ -33,7 +35,7 @@ public class BackendStatusControl {
     @PostConstruct
     public void createControls(Composite parent) {
         label = new Label(parent, SWT.NONE);
-        label.setData(ReadersPart.ROLE, "status.backend");
+        label.setData(WidgetRoles.KEY, "status.backend");
         label.addListener(SWT.MouseUp, event -> {
             if (service != null) {
                 service.checkNow();
@@ -62,8 +64,8 @@ public class BackendStatusControl {
             return messages.status_noService;
         }
         return switch (status.state()) {
-        case CHECKING -> Messages.format(messages.status_checking, status.address().getAuthority());
-        case CONNECTED -> Messages.format(messages.status_connected, status.serverVersion().orElse("?"));
+        case CHECKING -> DeskFormats.format(messages.status_checking, status.address().getAuthority());
+        case CONNECTED -> DeskFormats.format(messages.status_connected, status.serverVersion().orElse("?"));
         case UNREACHABLE -> messages.status_unreachable;
         case UNTRUSTED -> messages.status_untrusted;
         case FAILING -> messages.status_failing;
@@ -76,7 +78,7 @@ public class BackendStatusControl {
         }
         label.setText(describe(shown, messages));
         label.setToolTipText(shown == null ? null
-                : Messages.format(messages.status_tooltip, shown.detail().orElse(shown.address().toString()),
+                : DeskFormats.format(messages.status_tooltip, shown.detail().orElse(shown.address().toString()),
                         TIME.format(shown.checkedAt())));
         // The trim bar sized the control when its text was empty; let the shell grow it.
         label.getShell().layout(new Control[] { label }, SWT.DEFER);

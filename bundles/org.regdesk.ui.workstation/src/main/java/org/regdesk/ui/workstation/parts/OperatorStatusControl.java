@@ -12,6 +12,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.desk.DeskFormats;
+import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.workstation.l10n.Messages;
 
 /** Status-bar entry: who is signed in at this desk, or that nobody is. */
@@ -30,7 +32,7 @@ public class OperatorStatusControl {
         layout.horizontalSpacing = 12;
         box.setLayout(layout);
         label = new Label(box, SWT.NONE);
-        label.setData(ReadersPart.ROLE, "status.operator");
+        label.setData(WidgetRoles.KEY, "status.operator");
         GridData separator = new GridData(SWT.CENTER, SWT.FILL, false, true);
         separator.heightHint = 14;
         new Label(box, SWT.SEPARATOR | SWT.VERTICAL).setLayoutData(separator);
@@ -54,7 +56,7 @@ public class OperatorStatusControl {
             return;
         }
         label.setText(operator == null ? messages.operator_none
-                : Messages.format(messages.operator_signedIn, operator.displayName(), operator.role(), operator.desk()));
+                : DeskFormats.format(messages.operator_signedIn, operator.displayName(), messages.role(operator.role()), operator.desk()));
         label.getParent().layout(true);
         label.getShell().layout(new Control[] { label.getParent() }, SWT.DEFER);
     }

@@ -2,6 +2,9 @@ package org.regdesk.ui.workstation.parts;
 
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
@@ -18,22 +21,17 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.regdesk.card.api.CardService;
 import org.regdesk.card.api.CardView;
-import org.regdesk.card.api.PinStatus;
+import org.regdesk.ui.desk.DeskFormats;
+import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.TableColumns;
+import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.workstation.l10n.Messages;
-import org.regdesk.ui.workstation.widgets.TableColumns;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * "Readers & cards": every reader at this desk with its card, the card's PIN state and certificate,
  * live as cards are inserted and pulled. Without readers it says what to do.
  */
 public class ReadersPart {
-
-    /** Widget data keys, so UI tests find widgets by role rather than by text. */
-    public static final String ROLE = "org.regdesk.role";
-
 
     @Inject
     @Optional
@@ -45,6 +43,7 @@ public class ReadersPart {
     private TableViewer viewer;
     private final TableViewerColumn[] columns = new TableViewerColumn[5];
     private Messages messages;
+    private DeskMessages desk;
     private List<CardView> shown = List.of();
 
     @PostConstruct
@@ -52,51 +51,41 @@ public class ReadersPart {
         GridLayoutFactory.swtDefaults().margins(16, 16).spacing(8, 12).applyTo(parent);
         title = new Label(parent, SWT.NONE);
         title.setFont(JFaceResources.getHeaderFont());
-        title.setData(ROLE, "readers.title");
+        title.setData(WidgetRoles.KEY, "readers.title");
         emptyMessage = new Label(parent, SWT.NONE);
         emptyMessage.setFont(JFaceResources.getBannerFont());
-        emptyMessage.setData(ROLE, "readers.empty");
+        emptyMessage.setData(WidgetRoles.KEY, "readers.empty");
         GridDataFactory.fillDefaults().applyTo(emptyMessage);
         emptyHint = new Label(parent, SWT.WRAP);
-        emptyHint.setData(ROLE, "readers.emptyHint");
+        emptyHint.setData(WidgetRoles.KEY, "readers.emptyHint");
         GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(emptyHint);
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData(ROLE, "readers.table");
+        viewer.getTable().setData(WidgetRoles.KEY, "readers.table");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         columns[0] = TableColumns.add(viewer, CardView.class, 200, view -> view.reader().name());
         columns[1] = TableColumns.add(viewer, CardView.class, 150, this::cardText);
         columns[2] = TableColumns.add(viewer, CardView.class, 220, view -> view.card().flatMap(card -> card.holderName()
                 .map(name -> name + card.nationalId().map(id -> " (" + id + ")").orElse(""))).orElse(""));
-        columns[3] = TableColumns.add(viewer, CardView.class, 280, view -> view.pinStatus().map(status -> pinText(status, messages)).orElse(""));
-        columns[4] = TableColumns.add(viewer, CardView.class, 200, view -> view.certificateNotAfter()
-                .map(until -> Messages.format(messages.readers_expires, Messages.date(until))).orElse(""));
+        columns[3] = TableColumns.add(viewer, CardView.class, 230, view -> view.pinStatus().map(desk::pin).orElse(""));
+        columns[4] = TableColumns.add(viewer, CardView.class, 250, view -> view.certificateNotAfter()
+                .map(until -> DeskFormats.format(messages.readers_expires, DeskFormats.date(until))).orElse(""));
         if (cardService != null) {
             shown = cardService.readers();
         }
-        translate(messages);
+        translate(messages, desk);
     }
 
 
     private String cardText(CardView view) {
         if (!view.cardPresent()) {
-            return messages.readers_noCard;
+            return desk.card_none;
         }
         return view.card().map(card -> card.serialNumber())
-                .orElseGet(() -> Messages.format(messages.readers_unreadable, view.problem().orElse("?")));
-    }
-
-    /** The operator text for a PIN state; the wizard's card choice shows the same. */
-    public static String pinText(PinStatus status, Messages messages) {
-        return switch (status.state()) {
-        case READY -> Messages.format(messages.pin_ready, status.triesLeft().isPresent() ? status.triesLeft().getAsInt() : "?");
-        case FINAL_TRY -> messages.pin_finalTry;
-        case BLOCKED -> messages.pin_blocked;
-        case NOT_SET -> messages.pin_notSet;
-        };
+                .orElseGet(() -> messages.readers_unreadable);
     }
 
     @Inject
@@ -107,16 +96,17 @@ public class ReadersPart {
     }
 
     @Inject
-    public void translate(@Translation Messages translated) {
+    public void translate(@Translation Messages translated, @Translation DeskMessages deskTranslated) {
         this.messages = translated;
+        this.desk = deskTranslated;
         if (title == null || title.isDisposed()) {
             return; // e4 injects before @PostConstruct; createControls applies the text
         }
         title.setText(translated.readers_title);
         emptyMessage.setText(translated.readers_empty);
         emptyHint.setText(translated.readers_emptyHint);
-        String[] headers = { translated.readers_columnReader, translated.readers_columnCard,
-                translated.readers_columnHolder, translated.readers_columnPin, translated.readers_columnCertificate };
+        String[] headers = { deskTranslated.card_columnReader, deskTranslated.card_columnSerial,
+                translated.readers_columnHolder, deskTranslated.card_columnPin, deskTranslated.card_columnCertificate };
         for (int i = 0; i < columns.length; i++) {
             columns[i].getColumn().setText(headers[i]);
         }

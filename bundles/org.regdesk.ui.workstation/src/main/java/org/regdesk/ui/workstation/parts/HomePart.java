@@ -1,0 +1,134 @@
+package org.regdesk.ui.workstation.parts;
+
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.bindings.EBindingService;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.jface.bindings.TriggerSequence;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.desk.WidgetRoles;
+import org.regdesk.ui.workstation.l10n.Messages;
+
+/**
+ * "Masa", the first thing an operator sees: every installed desk operation as a large button with its key.
+ * The shell knows no operation: the buttons are the entries of the "İşlemler" menu that the operation
+ * bundles' model fragments tagged {@value #OPERATION_TAG}, so label, tooltip, command and key come from one
+ * place. A button is enabled when its command can run (an operator is signed in).
+ */
+public class HomePart {
+
+    /** The tag an operation's menu entry carries to appear here. */
+    public static final String OPERATION_TAG = "regdesk.operation";
+    static final String OPERATIONS_MENU = "org.regdesk.ui.workstation.menu.operations";
+
+    @Inject
+    private MApplication application;
+    @Inject
+    private EModelService models;
+    @Inject
+    private ECommandService commands;
+    @Inject
+    private EHandlerService handlers;
+    @Inject
+    @Optional
+    private EBindingService bindings;
+
+    private Label title;
+    private Label hint;
+    private Composite buttons;
+    private Messages messages;
+    private OperatorSignedIn operator;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        GridLayoutFactory.swtDefaults().margins(24, 24).spacing(12, 16).applyTo(parent);
+        title = WidgetRoles.tag(new Label(parent, SWT.NONE), "home.title");
+        title.setFont(JFaceResources.getHeaderFont());
+        hint = WidgetRoles.tag(new Label(parent, SWT.WRAP), "home.hint");
+        GridDataFactory.fillDefaults().grab(true, false).hint(520, SWT.DEFAULT).applyTo(hint);
+        buttons = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(12, 12).applyTo(buttons);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(buttons);
+        rebuild();
+    }
+
+    @Inject
+    public void translate(@Translation Messages translated) {
+        messages = translated;
+        rebuild();
+    }
+
+    @Inject
+    public void operatorChanged(@Optional OperatorSignedIn signedIn) {
+        operator = signedIn;
+        rebuild();
+    }
+
+    /** The operations' menu entries, in menu order. */
+    private List<MHandledMenuItem> operations() {
+        List<MMenu> menus = models.findElements(application, OPERATIONS_MENU, MMenu.class);
+        if (menus.isEmpty()) {
+            return List.of();
+        }
+        return menus.get(0).getChildren().stream().filter(MHandledMenuItem.class::isInstance).map(MHandledMenuItem.class::cast)
+                .filter(item -> item.getTags().contains(OPERATION_TAG) && item.getCommand() != null).toList();
+    }
+
+    private void rebuild() {
+        if (buttons == null || buttons.isDisposed() || messages == null) {
+            return; // e4 injects before @PostConstruct; createControls builds
+        }
+        for (Control old : buttons.getChildren()) {
+            old.dispose();
+        }
+        List<MHandledMenuItem> operations = operations();
+        title.setText(messages.home_title);
+        hint.setText(operations.isEmpty() ? messages.home_none : operator == null ? messages.home_signInFirst : "");
+        for (MHandledMenuItem item : operations) {
+            ParameterizedCommand command = commands.createCommand(item.getCommand().getElementId(), null);
+            Button button = WidgetRoles.tag(new Button(buttons, SWT.PUSH), "home.operation." + item.getElementId());
+            button.setText(item.getLocalizedLabel().replace("&", "").replace("...", "") + key(command));
+            button.setToolTipText(item.getLocalizedTooltip());
+            button.setFont(JFaceResources.getBannerFont());
+            button.setEnabled(handlers.canExecute(command));
+            GridDataFactory.fillDefaults().hint(420, 56).applyTo(button);
+            button.addListener(SWT.Selection, event -> handlers.executeHandler(command));
+        }
+        title.getParent().layout(true, true);
+    }
+
+    private String key(ParameterizedCommand command) {
+        TriggerSequence sequence = bindings == null ? null : bindings.getBestSequenceFor(command);
+        return sequence == null ? "" : "   (" + sequence.format() + ")";
+    }
+
+    @Focus
+    public void setFocus() {
+        Control[] operations = buttons.getChildren();
+        if (operations.length > 0 && operations[0].isEnabled()) {
+            operations[0].setFocus();
+        } else {
+            title.getParent().setFocus();
+        }
+    }
+}
