@@ -2,7 +2,8 @@
 # Startup benchmark (run through `./desk bench [runs]`): time from process start to a visible main
 # window, for the materialized workstation and for a bare SWT Shell program (BareShell.java), in
 # the same session, interleaved, with and without the launcher's start-up options and AOT cache. Prints each
-# variant's median and the workstation/baseline ratio. Needs DISPLAY, xdotool and JAVA_HOME.
+# variant's median and the workstation/baseline ratio, then the resident memory (RSS) of the shipped
+# workstation and of the bare shell 5 s after their window showed. Needs DISPLAY, xdotool and JAVA_HOME.
 set -euo pipefail
 desk_home=${1:?usage: startup.sh <materialized regdesk folder> [runs]}
 runs=${2:-7}
@@ -38,6 +39,13 @@ time_to_window() {
         sleep 0.01
     done
     end=$(date +%s%N)
+    if [ -n "${RSS_AFTER:-}" ]; then
+        # the launcher script may run java as a child: measure the JVM, not the shell
+        local jvm=$pid
+        [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ] || jvm=$(pgrep -P "$pid" java | head -n 1)
+        sleep "$RSS_AFTER"
+        awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$jvm/status" >>"$classes/rss-$RSS_VARIANT"
+    fi
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     echo $(( (end - start) / 1000000 ))
@@ -105,3 +113,17 @@ echo "ratio regdesk/baseline, both with JVM defaults (before):              $(ra
 echo "ratio regdesk/baseline, both with the launcher options:                $(ratio "$(m regdesk-tuned)" "$(m baseline-tuned)")"
 echo "ratio regdesk as shipped (C1, serial GC, AOT cache) / baseline, same JIT: $(ratio "$(m regdesk-shipped)" "$(m baseline-tuned)")"
 echo "ratio regdesk as shipped / bare shell with JVM defaults (after):        $(ratio "$(m regdesk-shipped)" "$(m baseline-default)")"
+
+# Resident memory a few seconds after start (the settled desk, not the start-up peak).
+rss_runs=${RSS_RUNS:-3}
+for ((i = 1; i <= rss_runs; i++)); do
+    RSS_AFTER=5 RSS_VARIANT=baseline baseline "" >/dev/null
+    RSS_AFTER=5 RSS_VARIANT=regdesk workstation "$tuned" on >/dev/null
+done
+echo
+echo "Resident memory (VmRSS) 5 s after the window showed, $rss_runs runs each:"
+printf '%-18s %10s   %s\n' variant "median MB" "samples (MB)"
+for variant in baseline regdesk; do
+    printf '%-18s %10s   %s\n' "$variant" "$(median <"$classes/rss-$variant")" "$(tr '\n' ' ' <"$classes/rss-$variant")"
+done
+echo "ratio regdesk as shipped / bare shell, RSS:                          $(ratio "$(median <"$classes/rss-regdesk")" "$(median <"$classes/rss-baseline")")"

@@ -39,6 +39,10 @@ import org.regdesk.card.api.CardService;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.CardView;
 import org.regdesk.card.api.PinStatus;
+import org.regdesk.ui.desk.testing.CardTooling;
+import org.regdesk.ui.desk.testing.RunningRegistry;
+import org.regdesk.ui.desk.testing.Screenshots;
+import org.regdesk.ui.desk.testing.Widgets;
 import org.regdesk.updates.UpdateException.Problem;
 
 /**
@@ -72,7 +76,7 @@ class DriverUpdateEndToEndTest {
         EModelService models = application.getContext().get(EModelService.class);
         shell = (Shell) ((MWindow) models.find("org.regdesk.ui.workstation.window.main", application)).getWidget();
         application.getContext().get(EPartService.class)
-                .activate((MPart) models.find("org.regdesk.ui.workstation.part.drivers", application));
+                .activate((MPart) models.find("org.regdesk.ui.drivers.part.drivers", application));
         cards = context.getService(context.getServiceReference(CardService.class));
         card = CardTooling.insert(READER_0, SERIAL, "AYŞE YILMAZ", org.regdesk.server.store.DemoData.AYSE.value());
         RunningRegistry.waitUntil(display, "the card read by the PC/SC driver", () -> cardView() != null);

@@ -17,6 +17,10 @@ import org.regdesk.card.api.CardSession;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.applications.internal.ApplicationsDialog;
+import org.regdesk.ui.desk.testing.DeskEndToEnd;
+import org.regdesk.ui.desk.testing.Screenshots;
+import org.regdesk.ui.desk.testing.Widgets;
+import org.regdesk.ui.desk.testing.WizardDriver;
 import org.regdesk.ui.eonay.internal.EOnayWizard;
 import org.regdesk.unblock.UnblockFlow;
 
@@ -90,7 +94,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     }
 
     private void aRenewalRestsOnTheEOnayAndWaitsInTheQueue() throws Exception {
-        ApplicationsDialog applications = new ApplicationsDialog(display.getShells()[0], applicationsMessages(), desk(), registry.connector);
+        ApplicationsDialog applications = new ApplicationsDialog(display.getShells()[0], turkish(org.regdesk.ui.applications.internal.Messages.class), desk(), registry.connector);
         applications.setBlockOnOpen(false);
         applications.open();
         try {
@@ -111,7 +115,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     }
 
     private void openWizard(String code) {
-        wizard = new WizardDriver(EOnayWizard.dialog(display.getShells()[0], eOnayMessages(), desk(), registry.connector, cards));
+        wizard = new WizardDriver(EOnayWizard.dialog(display.getShells()[0], turkish(org.regdesk.ui.eonay.internal.Messages.class), desk(), registry.connector, cards));
         wizard.text("wizard.code").setText(code);
         wizard.next();
     }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.ui.desk.testing.Commands;
+import org.regdesk.ui.desk.testing.RunningRegistry;
+import org.regdesk.ui.desk.testing.Widgets;
 import org.regdesk.ui.workstation.dialogs.SignInDialog;
 
 /**
@@ -78,7 +81,7 @@ class OperatorSignInTest {
         OperatorSignedIn operator = application.getContext().get(OperatorSignedIn.class);
         assertNotNull(operator, "the operator is in the application context");
         assertEquals("DESK-001", operator.desk());
-        waitUntil("the status bar", () -> label("status.operator").getText().equals("Operatör: Elif Demir (OPERATOR), DESK-001"));
+        waitUntil("the status bar", () -> label("status.operator").getText().equals("Operatör: Elif Demir (operatör), DESK-001"));
 
         Commands.execute(application, "org.regdesk.ui.workstation.command.signout", null);
         assertNull(application.getContext().get(OperatorSignedIn.class));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.PinKeypad;
+import org.regdesk.ui.desk.testing.Widgets;
 
 /** The on-screen PIN keypad: digits, "Temizle", "←", the card's length limit, keyboard digits only, scrambling. */
 class PinKeypadTest {

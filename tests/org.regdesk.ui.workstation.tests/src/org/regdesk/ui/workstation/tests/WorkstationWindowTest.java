@@ -17,7 +17,6 @@ import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -32,6 +31,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.regdesk.card.api.CardService;
+import org.regdesk.ui.desk.testing.Commands;
+import org.regdesk.ui.desk.testing.Widgets;
 import org.regdesk.ui.workstation.handlers.SwitchLanguageHandler;
 
 /**
@@ -65,11 +66,11 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theMainWindowOpensInTurkishWithBothPartsAndTheStatusBar() {
+    void theMainWindowOpensInTurkishOnTheDeskWithThePartsOfTheOperationsAndTheStatusBar() {
         assertEquals("RegDesk - Kayıt masası", shell.getText());
-        assertEquals(List.of("Okuyucular ve kartlar", "Sürücüler"), tabTexts());
-        MPart readers = (MPart) modelService.find("org.regdesk.ui.workstation.part.readers", application);
-        assertNotNull(readers.getObject(), "the Readers & cards part is created at start-up");
+        assertEquals(List.of("Masa", "Okuyucular ve kartlar", "Sürücüler"), tabTexts());
+        assertEquals("Masa işlemleri", labelWithRole("home.title").getText());
+        showReaders();
         assertEquals("Kart okuyucular ve kartlar", labelWithRole("readers.title").getText());
         // No backend is configured in this test runtime, so the connector is absent and says so.
         assertEquals("Sunucu: bağlayıcı yüklü değil", labelWithRole("status.backend").getText());
@@ -85,6 +86,7 @@ class WorkstationWindowTest {
             spin();
         }
         List<String> readers = cards.readers().stream().map(view -> view.reader().name()).toList();
+        showReaders();
         if (readers.isEmpty()) {
             assertEquals("Bağlı kart okuyucu yok.", labelWithRole("readers.empty").getText());
         } else {
@@ -98,11 +100,11 @@ class WorkstationWindowTest {
     @Test
     void theDriversTabListsTheInstalledCardDriverWithVersionAndState() {
         CTabFolder folder = tabFolder();
-        MPart drivers = (MPart) modelService.find("org.regdesk.ui.workstation.part.drivers", application);
+        MPart drivers = (MPart) modelService.find("org.regdesk.ui.drivers.part.drivers", application);
         // What the stack renderer does on a tab click. Real clicks (Display.post) are not used here:
         // the test harness brings the e4 drag-and-drop addon, whose drag detection swallows them.
         application.getContext().get(EPartService.class).activate(drivers);
-        waitFor("Drivers tab selected", () -> folder.getSelection() == folder.getItem(1), true);
+        waitFor("Drivers tab selected", () -> folder.getSelection() == folder.getItem(2), true);
         Table table = (Table) Widgets.findByRole(shell, "drivers.table", true);
         assertEquals(List.of("Sürücü", "Paket", "Sürüm", "Durum"),
                 Arrays.stream(table.getColumns()).map(TableColumn::getText).toList());
@@ -120,7 +122,7 @@ class WorkstationWindowTest {
         Bundle pcsc = Arrays.stream(context.getBundles()).filter(b -> "org.regdesk.card.pcsc".equals(b.getSymbolicName()))
                 .findFirst().orElseThrow();
         CardService cards = context.getService(context.getServiceReference(CardService.class));
-        MPart drivers = (MPart) modelService.find("org.regdesk.ui.workstation.part.drivers", application);
+        MPart drivers = (MPart) modelService.find("org.regdesk.ui.drivers.part.drivers", application);
         application.getContext().get(EPartService.class).activate(drivers);
         Table table = (Table) Widgets.findByRole(shell, "drivers.table", true);
         try {
@@ -137,13 +139,15 @@ class WorkstationWindowTest {
     @Test
     void switchingToEnglishRelabelsTheWindowThePartsAndTheStatusBarInPlace() {
         switchLanguage("en");
-        waitFor("English tab labels", this::tabTexts, List.of("Readers & cards", "Drivers"));
+        waitFor("English tab labels", this::tabTexts, List.of("Desk", "Readers & cards", "Drivers"));
         waitFor("English window title", shell::getText, "RegDesk - Registry desk");
+        assertEquals("Desk operations", labelWithRole("home.title").getText());
+        showReaders();
         assertEquals("Card readers and cards", labelWithRole("readers.title").getText());
         assertEquals("Backend: no connector installed", labelWithRole("status.backend").getText());
 
         switchLanguage("tr");
-        waitFor("Turkish tab labels", this::tabTexts, List.of("Okuyucular ve kartlar", "Sürücüler"));
+        waitFor("Turkish tab labels", this::tabTexts, List.of("Masa", "Okuyucular ve kartlar", "Sürücüler"));
         assertEquals("Kart okuyucular ve kartlar", labelWithRole("readers.title").getText());
     }
 
@@ -183,9 +187,16 @@ class WorkstationWindowTest {
         spin();
     }
 
+    /** Parts of a stack are made when first shown: the home part is, the others after a tab change. */
+    private void showReaders() {
+        application.getContext().get(EPartService.class)
+                .activate((MPart) modelService.find("org.regdesk.ui.workstation.part.readers", application));
+        spin();
+    }
+
     private CTabFolder tabFolder() {
-        MPart readers = (MPart) modelService.find("org.regdesk.ui.workstation.part.readers", application);
-        Control control = (Control) readers.getWidget();
+        MPart home = (MPart) modelService.find("org.regdesk.ui.workstation.part.home", application);
+        Control control = (Control) home.getWidget();
         while (!(control instanceof CTabFolder)) {
             control = control.getParent();
         }

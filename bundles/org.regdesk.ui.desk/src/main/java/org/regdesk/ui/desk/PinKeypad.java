@@ -107,6 +107,25 @@ public class PinKeypad extends Composite {
         field.setText("");
     }
 
+    /** The typing field gets the focus: the keyboard works as well as the on-screen digits. */
+    @Override
+    public boolean setFocus() {
+        return field.setFocus();
+    }
+
+    /**
+     * What Enter in the field does instead of the dialog's default button (e.g. go on to the second
+     * entry); without it, Enter presses the default button as usual.
+     */
+    public void onEnter(Runnable action) {
+        field.addListener(SWT.Traverse, event -> {
+            if (event.detail == SWT.TRAVERSE_RETURN) {
+                event.doit = false;
+                action.run();
+            }
+        });
+    }
+
     /** Called on every change, e.g. to check the policy as the citizen types. */
     public void onChange(Runnable listener) {
         listeners.add(listener);

@@ -59,6 +59,12 @@ class CardPage extends WizardPage {
             column.setText(header);
             column.setWidth(160);
         }
+        // Enter (or a double click) on a card that can be chosen goes on, as Next does
+        table.addListener(SWT.DefaultSelection, event -> {
+            if (isPageComplete()) {
+                getContainer().showPage(getNextPage());
+            }
+        });
         table.addListener(SWT.Selection, event -> {
             int index = table.getSelectionIndex();
             chosen = index >= 0 && choices.get(index).selectable() ? choices.get(index) : null;
@@ -90,6 +96,22 @@ class CardPage extends WizardPage {
         }
         chosen = null;
         setPageComplete(false);
+        // the usual visit: one card of this citizen in a reader, already chosen; Enter goes on
+        List<Integer> selectable = java.util.stream.IntStream.range(0, choices.size()).filter(i -> choices.get(i).selectable())
+                .boxed().toList();
+        if (selectable.size() == 1) {
+            table.select(selectable.get(0));
+            chosen = choices.get(selectable.get(0));
+            setPageComplete(true);
+        }
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        super.setVisible(visible);
+        if (visible) {
+            table.setFocus();
+        }
     }
 
     private String reason(CardChoices.Choice choice) {

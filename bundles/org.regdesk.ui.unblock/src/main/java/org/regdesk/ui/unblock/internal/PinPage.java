@@ -66,7 +66,16 @@ public class PinPage extends WizardPage {
         rules.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         first.onChange(this::check);
         second.onChange(this::check);
+        first.onEnter(second::setFocus); // digits, Enter, digits, Enter: the keyboard is enough
         setControl(page);
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        super.setVisible(visible);
+        if (visible) {
+            first.setFocus();
+        }
     }
 
     /** The citizen whose TCKN and birth date the PIN must not be made of. */

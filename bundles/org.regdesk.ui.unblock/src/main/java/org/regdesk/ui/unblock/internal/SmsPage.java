@@ -75,6 +75,14 @@ public class SmsPage extends WizardPage {
         setControl(page);
     }
 
+    @Override
+    public void setVisible(boolean visible) {
+        super.setVisible(visible);
+        if (visible) {
+            code.setFocus();
+        }
+    }
+
     /** What to do when the backend says the session has expired (the wizard starts over). */
     public void whenSessionExpired(Runnable action) {
         sessionExpired = action;

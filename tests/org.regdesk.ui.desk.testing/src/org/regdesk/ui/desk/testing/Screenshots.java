@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +12,14 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
 
 /** PNGs of a shell as the X server shows it, into target/screenshots (the operator guide's pictures). */
-final class Screenshots {
+public final class Screenshots {
 
     private static final Path DIRECTORY = Path.of("target", "screenshots");
 
     private Screenshots() {
     }
 
-    static void take(Shell shell, String name) throws Exception {
+    public static void take(Shell shell, String name) throws Exception {
         shell.redraw();
         shell.update();
         RunningRegistry.pump(shell.getDisplay(), 300); // let GTK paint what changed

@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.operations.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,6 +23,9 @@ import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.card.api.CardService;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
+import org.regdesk.ui.desk.testing.Commands;
+import org.regdesk.ui.desk.testing.RunningRegistry;
+import org.regdesk.ui.desk.testing.Widgets;
 
 /**
  * The first two steps of "PIN Oluşturma / Kilit Çözme" against a real server: the code is checked
@@ -78,7 +81,7 @@ class UnblockWizardTest {
             seen.add(dialog.getCurrentPage().isPageComplete());
             dialog.close();
         });
-        Commands.execute(application, "org.regdesk.ui.workstation.command.unblock", null);
+        Commands.execute(application, "org.regdesk.ui.unblock.command.unblock", null);
 
         assertEquals(List.of(false, "Kod 15 hanelidir.", "identity", "Doğrulama kodu bulunamadı. Kodu kontrol edin.", "card",
                 "Vatandaş: AYŞE YILMAZ (10000000146)", readers, false), seen);

@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import java.util.Map;
 
@@ -9,12 +9,12 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 
 /** Runs a command of the workstation's model the way its menu item does. */
-final class Commands {
+public final class Commands {
 
     private Commands() {
     }
 
-    static void execute(MApplication application, String commandId, Map<String, Object> parameters) {
+    public static void execute(MApplication application, String commandId, Map<String, Object> parameters) {
         IEclipseContext context = application.getContext();
         ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, parameters);
         context.get(EHandlerService.class).executeHandler(command);

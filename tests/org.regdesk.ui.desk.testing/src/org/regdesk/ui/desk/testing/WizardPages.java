@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import java.util.Locale;
 
@@ -13,13 +13,13 @@ import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.BundleContext;
 
 /** For tests of one wizard page: a bundle's Turkish texts, and the page open on its own. */
-final class WizardPages {
+public final class WizardPages {
 
     private WizardPages() {
     }
 
     /** The Turkish instance of an e4 message class ({@code Messages} of a bundle, {@code DeskMessages}). */
-    static <M> M turkish(BundleContext context, Class<M> messages) {
+    public static <M> M turkish(BundleContext context, Class<M> messages) {
         IEclipseContext application = context.getService(context.getServiceReference(IWorkbench.class)).getApplication()
                 .getContext();
         return application.get(IMessageFactoryService.class).getMessageInstance(Locale.forLanguageTag("tr"), messages,
@@ -27,7 +27,7 @@ final class WizardPages {
     }
 
     /** A non-blocking wizard dialog showing only this page. */
-    static WizardDialog openAlone(IWizardPage page) {
+    public static WizardDialog openAlone(IWizardPage page) {
         WizardDialog dialog = new WizardDialog(Display.getCurrent().getShells()[0], new Wizard() {
             @Override
             public void addPages() {

@@ -1,9 +1,8 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.operations.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Button;
@@ -21,6 +20,9 @@ import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.testing.RunningRegistry;
+import org.regdesk.ui.desk.testing.Widgets;
+import org.regdesk.ui.desk.testing.WizardPages;
 import org.regdesk.ui.unblock.internal.Messages;
 import org.regdesk.ui.unblock.internal.SmsPage;
 
@@ -57,7 +59,7 @@ class SmsPageTest {
         String status = ((Label) Widgets.findByRole(dialog.getShell(), "wizard.sms.status", false)).getText();
         assertEquals("+90 5** *** ** 67 numarasına 6 haneli kod gönderildi.", status);
         String countdown = ((Label) Widgets.findByRole(dialog.getShell(), "wizard.sms.countdown", false)).getText();
-        assertTrue(countdown.matches("Kalan Süre: 0[23]:[0-5][0-9]"), countdown);
+        assertTrue(countdown.matches("SMS kodunun geçerlilik süresi: 0[23]:[0-5][0-9]"), countdown);
         assertFalse(((Button) Widgets.findByRole(dialog.getShell(), "wizard.sms.resend", false)).isEnabled(),
                 "no resend during the cooldown");
 

@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  * command, and the demo card master key for the server. The UI test sees the card only as the
  * workstation does: through pcscd and the PC/SC driver.
  */
-final class CardTooling {
+public final class CardTooling {
 
     private static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
 
@@ -30,7 +30,7 @@ final class CardTooling {
     }
 
     /** Skips (or, in CI, fails) when pcscd with vsmartcard-vpcd is not running. */
-    static void requirePcscd() {
+    public static void requirePcscd() {
         boolean running = Files.exists(PCSCD_SOCKET);
         if (System.getenv("CI") != null) {
             assertTrue(running, "pcscd must be running (./desk test starts it)");
@@ -39,7 +39,7 @@ final class CardTooling {
     }
 
     /** Writes the master key the demo cards are made with, as the registry's keystore. */
-    static Path demoMasterKey(Path directory, String password) throws Exception {
+    public static Path demoMasterKey(Path directory, String password) throws Exception {
         Path keystore = directory.resolve("demo-card-master.p12");
         Process process = java("org.regdesk.card.reference.DemoMasterKey", keystore.toString(), password)
                 .redirectErrorStream(true).start();
@@ -49,7 +49,7 @@ final class CardTooling {
     }
 
     /** Writes the demo cards' test CA certificate and CRL (the E-Onay trust); returns {ca.pem, ca.crl}. */
-    static Path[] demoTrust(Path directory) throws Exception {
+    public static Path[] demoTrust(Path directory) throws Exception {
         Path ca = directory.resolve("demo-ca.pem");
         Path crl = directory.resolve("demo-ca.crl");
         Process process = java("org.regdesk.card.reference.DemoTrust", ca.toString(), crl.toString())
@@ -60,7 +60,7 @@ final class CardTooling {
     }
 
     /** A card with the holder's certificate, PIN not set, inserted into the vpcd reader on {@code port}. */
-    static VirtualCard insert(int port, String serial, String holder, String tckn) throws Exception {
+    public static VirtualCard insert(int port, String serial, String holder, String tckn) throws Exception {
         return new VirtualCard(java("org.regdesk.card.reference.VirtualCardHost", String.valueOf(port), serial, holder, tckn)
                 .redirectErrorStream(true).start());
     }
@@ -76,7 +76,7 @@ final class CardTooling {
     }
 
     /** The card host process; its standard input takes remove / insert / remove-at-unblock. */
-    static final class VirtualCard implements AutoCloseable {
+    public static final class VirtualCard implements AutoCloseable {
 
         private final Process process;
         private final BufferedReader output;
@@ -89,16 +89,16 @@ final class CardTooling {
             awaitLine("is in the vpcd reader");
         }
 
-        void remove() throws IOException {
+        public void remove() throws IOException {
             command("remove");
         }
 
-        void insert() throws IOException {
+        public void insert() throws IOException {
             command("insert");
         }
 
         /** The card leaves the reader when the unblock command reaches it, before the card sees it. */
-        void removeAtUnblock() throws IOException {
+        public void removeAtUnblock() throws IOException {
             command("remove-at-unblock");
         }
 

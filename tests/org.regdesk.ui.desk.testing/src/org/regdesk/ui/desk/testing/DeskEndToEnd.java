@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,26 +21,25 @@ import org.regdesk.card.api.CardView;
 import org.regdesk.card.api.PinStatus;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.DeskMessages;
-import org.regdesk.ui.unblock.internal.Messages;
 
 /**
  * The desk around an end-to-end wizard test: a real regdesk-server with the demo cards' keys and CA,
  * operator1 signed in, the workstation's card service over pcscd, a virtual card, the open wizard.
  */
-abstract class DeskEndToEnd {
+public abstract class DeskEndToEnd {
 
-    static final int READER_0 = 35963;
+    public static final int READER_0 = 35963;
 
-    final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-    Display display;
-    MApplication application;
-    RunningRegistry registry;
-    CardService cards;
-    CardTooling.VirtualCard card;
-    WizardDriver wizard;
+    public final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+    public Display display;
+    public MApplication application;
+    public RunningRegistry registry;
+    public CardService cards;
+    public CardTooling.VirtualCard card;
+    public WizardDriver wizard;
 
     @BeforeEach
-    void startAndSignIn() throws Exception {
+    public void startAndSignIn() throws Exception {
         CardTooling.requirePcscd();
         display = Display.getCurrent();
         application = context.getService(context.getServiceReference(IWorkbench.class)).getApplication();
@@ -51,7 +50,7 @@ abstract class DeskEndToEnd {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    public void stop() throws Exception {
         if (wizard != null) {
             wizard.close();
         }
@@ -67,38 +66,31 @@ abstract class DeskEndToEnd {
         }
     }
 
-    Messages unblockMessages() {
-        return WizardPages.turkish(context, Messages.class);
+    /** A bundle's texts as the Turkish desk shows them ({@code Messages} of an operation, {@code DeskMessages}). */
+    public <M> M turkish(Class<M> messages) {
+        return WizardPages.turkish(context, messages);
     }
 
-    org.regdesk.ui.eonay.internal.Messages eOnayMessages() {
-        return WizardPages.turkish(context, org.regdesk.ui.eonay.internal.Messages.class);
+    public DeskMessages desk() {
+        return turkish(DeskMessages.class);
     }
 
-    org.regdesk.ui.applications.internal.Messages applicationsMessages() {
-        return WizardPages.turkish(context, org.regdesk.ui.applications.internal.Messages.class);
-    }
-
-    DeskMessages desk() {
-        return WizardPages.turkish(context, DeskMessages.class);
-    }
-
-    void insertCard(String serial, String holder, String tckn) throws Exception {
+    public void insertCard(String serial, String holder, String tckn) throws Exception {
         card = CardTooling.insert(READER_0, serial, holder, tckn);
         awaitCard(serial);
     }
 
-    void awaitCard(String serial) {
+    public void awaitCard(String serial) {
         RunningRegistry.waitUntil(display, "card " + serial + " in a reader", () -> cardIn(serial) != null);
     }
 
-    CardView cardIn(String serialPrefix) {
+    public CardView cardIn(String serialPrefix) {
         return cards.readers().stream()
                 .filter(view -> view.card().map(identity -> identity.serialNumber().startsWith(serialPrefix)).orElse(false))
                 .findFirst().orElse(null);
     }
 
-    void assertCardTakes(String serial, String pin) throws Exception {
+    public void assertCardTakes(String serial, String pin) throws Exception {
         try (CardSession session = cards.open(serial)) {
             assertEquals(PinStatus.State.READY, session.pinStatus().state());
             session.verifyPin(pin.toCharArray()); // the right PIN: no try is used up
@@ -106,7 +98,7 @@ abstract class DeskEndToEnd {
     }
 
     /** "ACTION OUTCOME" of every audit record of these prefixes, in order. */
-    List<String> auditSteps(String actions) throws Exception {
+    public List<String> auditSteps(String actions) throws Exception {
         List<String> steps = new ArrayList<>();
         Matcher record = Pattern.compile("\"action\":\"((?:" + actions + ")_[A-Z_]+)\".*?\"outcome\":\"([A-Z_]+)\"")
                 .matcher(registry.auditLog());

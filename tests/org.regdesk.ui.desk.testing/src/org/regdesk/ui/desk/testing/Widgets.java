@@ -1,19 +1,18 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.regdesk.ui.desk.WidgetRoles;
 
 /** Finds the workstation's widgets by the role they carry ({@code WidgetRoles.KEY} of the desk kit), as the UI tests do. */
-final class Widgets {
-
-    static final String ROLE = "org.regdesk.role";
+public final class Widgets {
 
     private Widgets() {
     }
 
     /** The first widget below {@code control} with the role (and visible, if asked), or null. */
-    static Control findByRole(Control control, String role, boolean visibleOnly) {
-        if (role.equals(control.getData(ROLE)) && (!visibleOnly || control.isVisible())) {
+    public static Control findByRole(Control control, String role, boolean visibleOnly) {
+        if (role.equals(control.getData(WidgetRoles.KEY)) && (!visibleOnly || control.isVisible())) {
             return control;
         }
         if (control instanceof Composite composite) {

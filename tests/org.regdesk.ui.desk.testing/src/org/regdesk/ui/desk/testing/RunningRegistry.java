@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +20,12 @@ import org.regdesk.server.http.ServerEndpoint;
  * A real regdesk-server (demo registry, embedded H2) started in the workstation's framework from Config
  * Admin, and this desk connected to it over mutual TLS with the workstation's own connector class.
  */
-final class RunningRegistry implements AutoCloseable {
+public final class RunningRegistry implements AutoCloseable {
 
-    final HttpRegistryConnector connector;
+    public final RegistryConnector connector;
     private final java.net.http.HttpClient browser;
+    private final java.net.http.HttpClient desk;
+    private final java.net.URI base;
     private final java.net.URI outbox;
     private final BundleContext context;
     private Configuration server;
@@ -32,12 +34,12 @@ final class RunningRegistry implements AutoCloseable {
     private int port;
     private Hashtable<String, Object> stoppedServer;
 
-    RunningRegistry(BundleContext context, Display display) throws Exception {
+    public RunningRegistry(BundleContext context, Display display) throws Exception {
         this(context, display, Files.createTempDirectory("regdesk-ui-registry"));
     }
 
     /** With the card master key and the test CA the demo reference cards are made with: real card writes and E-Onay work. */
-    static RunningRegistry withDemoCardKey(BundleContext context, Display display) throws Exception {
+    public static RunningRegistry withDemoCardKey(BundleContext context, Display display) throws Exception {
         Path data = Files.createTempDirectory("regdesk-ui-registry");
         Path keystore = CardTooling.demoMasterKey(data, "demo-master");
         Path[] trust = CardTooling.demoTrust(data);
@@ -64,6 +66,9 @@ final class RunningRegistry implements AutoCloseable {
                 endpoint.developmentCertificate().orElseThrow(), data.resolve("desks/DESK-001.p12"),
                 data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20));
         registration = context.registerService(RegistryConnector.class, connector, null);
+        base = endpoint.baseUri();
+        desk = java.net.http.HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow(),
+                data.resolve("desks/DESK-001.p12"), data.resolve("desks/DESK-001.password"))).build();
         browser = java.net.http.HttpClient.newBuilder()
                 .sslContext(PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow())).build();
         outbox = endpoint.baseUri().resolve("/dev/sms-outbox");
@@ -79,7 +84,13 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** The 6 digits of the newest SMS, from the demo outbox page (what the citizen's phone would show). */
-    String lastSmsCode() throws Exception {
+    /** GET {@code path} on the server as desk DESK-001 (its certificate, mutual TLS) or as anyone; status and body. */
+    public java.net.http.HttpResponse<String> get(String path, boolean asDesk) throws Exception {
+        return (asDesk ? desk : browser).send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    public String lastSmsCode() throws Exception {
         String body = browser.send(java.net.http.HttpRequest.newBuilder(outbox).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(body);
@@ -90,7 +101,7 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Stops the server (the registry and its database stay): the desk sees it unreachable. */
-    void stopServer(Display display) throws Exception {
+    public void stopServer(Display display) throws Exception {
         Hashtable<String, Object> running = copy(server.getProperties());
         server.delete();
         stoppedServer = running;
@@ -106,7 +117,7 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Starts it again on the same port, with the same certificates. */
-    void startServer(Display display) throws Exception {
+    public void startServer(Display display) throws Exception {
         ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
         server = admin.getConfiguration("org.regdesk.server.http", "?");
         stoppedServer.put("port", port);
@@ -115,7 +126,7 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Fault injection by hand: every open desk session's time runs out now. */
-    void expireOpenSessions() {
+    public void expireOpenSessions() {
         org.regdesk.server.store.Database database = context.getService(
                 context.getServiceReference(org.regdesk.server.store.Database.class));
         database.transaction(connection -> {
@@ -128,7 +139,7 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Every audit record so far as JSON lines, read as the auditor role would. */
-    String auditLog() throws Exception {
+    public String auditLog() throws Exception {
         org.regdesk.server.registry.Registry backend = context.getService(
                 context.getServiceReference(org.regdesk.server.registry.Registry.class));
         return backend.auditExport(new org.regdesk.server.registry.Actor("auditor1",
@@ -146,7 +157,7 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Keeps the event loop running for {@code millis}. */
-    static void pump(Display display, long millis) {
+    public static void pump(Display display, long millis) {
         long end = System.currentTimeMillis() + millis;
         waitUntil(display, "time to pass", () -> System.currentTimeMillis() >= end);
     }
@@ -168,7 +179,7 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Keeps the event loop running (never Display.sleep) until the condition holds, for at most 30 s. */
-    static void waitUntil(Display display, String what, BooleanSupplier condition) {
+    public static void waitUntil(Display display, String what, BooleanSupplier condition) {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {

@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.desk.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,31 +17,31 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 
 /** Drives an open desk wizard as an operator does: buttons pressed, keypads tapped, rows chosen. */
-final class WizardDriver {
+public final class WizardDriver {
 
-    final WizardDialog dialog;
+    public final WizardDialog dialog;
     private final Display display;
 
     /** Opens the dialog without blocking; the test keeps the event loop running. */
-    WizardDriver(WizardDialog dialog) {
+    public WizardDriver(WizardDialog dialog) {
         this.dialog = dialog;
         this.display = Display.getCurrent();
         dialog.setBlockOnOpen(false);
         dialog.open();
     }
 
-    void next() {
+    public void next() {
         press(button(IDialogConstants.NEXT_ID));
         RunningRegistry.pump(display, 100);
     }
 
-    void finish() {
+    public void finish() {
         press(button(IDialogConstants.FINISH_ID));
         assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the wizard closed");
     }
 
     /** Selects the row of {@code table} whose {@code column} reads {@code value}, as a click does. */
-    void choose(String tableRole, int column, String value) {
+    public void choose(String tableRole, int column, String value) {
         Table table = (Table) control(tableRole);
         for (int i = 0; i < table.getItemCount(); i++) {
             if (table.getItem(i).getText(column).equals(value)) {
@@ -55,14 +55,14 @@ final class WizardDriver {
         throw new AssertionError(value + " is not listed in " + tableRole);
     }
 
-    void typePin(String keypadRole, String pin) {
+    public void typePin(String keypadRole, String pin) {
         Control keypad = control(keypadRole);
         for (char digit : pin.toCharArray()) {
             press(Widgets.findByRole(keypad, "keypad.digit." + digit, false));
         }
     }
 
-    void awaitPage(String name) {
+    public void awaitPage(String name) {
         try {
             RunningRegistry.waitUntil(display, "page " + name, () -> name.equals(dialog.getCurrentPage().getName()));
         } catch (AssertionError timedOut) {
@@ -70,43 +70,52 @@ final class WizardDriver {
         }
     }
 
-    void assertPage(String name) {
+    /** Waits until the wizard's work is done: Finish enabled, on whichever page shows the result. */
+    public void awaitDone() {
+        try {
+            RunningRegistry.waitUntil(display, "the work done (Finish)", () -> button(IDialogConstants.FINISH_ID).isEnabled());
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; on page " + page() + ": " + errorMessage());
+        }
+    }
+
+    public void assertPage(String name) {
         assertEquals(name, page(), () -> "on page " + page() + ", error: " + errorMessage());
     }
 
-    String page() {
+    public String page() {
         return dialog.getCurrentPage().getName();
     }
 
-    String errorMessage() {
+    public String errorMessage() {
         return ((WizardPage) dialog.getCurrentPage()).getErrorMessage();
     }
 
-    Control control(String role) {
+    public Control control(String role) {
         Control found = Widgets.findByRole(dialog.getShell(), role, true);
         assertTrue(found != null, "no visible widget " + role);
         return found;
     }
 
-    Label label(String role) {
+    public Label label(String role) {
         return (Label) control(role);
     }
 
-    Text text(String role) {
+    public Text text(String role) {
         return (Text) control(role);
     }
 
-    Button button(int id) {
+    public Button button(int id) {
         Button found = find(dialog.getShell(), id);
         assertTrue(found != null, "no dialog button " + id);
         return found;
     }
 
-    void screenshot(String name) throws Exception {
+    public void screenshot(String name) throws Exception {
         Screenshots.take(dialog.getShell(), name);
     }
 
-    void close() {
+    public void close() {
         if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
             dialog.close();
         }
@@ -128,7 +137,7 @@ final class WizardDriver {
     }
 
     /** A click as the widget sees it: radio buttons and check boxes change first, as GTK does. */
-    static void press(Control control) {
+    public static void press(Control control) {
         assertTrue(control.isEnabled(), () -> control + " is disabled");
         if (control instanceof Button check && (check.getStyle() & SWT.CHECK) != 0) {
             check.setSelection(!check.getSelection());

@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.operations.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,13 +11,14 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.testing.Widgets;
+import org.regdesk.ui.desk.testing.WizardPages;
 import org.regdesk.ui.unblock.internal.Messages;
 import org.regdesk.ui.unblock.internal.PinPage;
 import org.regdesk.unblock.PinPolicy;
@@ -72,7 +73,7 @@ class PinPageTest {
                     .notifyListeners(SWT.Selection, new Event());
             type(role, "482915");
         }
-        assertEquals("", rules());
+        assertEquals("✓ İki giriş aynı.", rules());
         assertTrue(page.isPageComplete());
         char[] pin = page.pin();
         assertEquals("482915", new String(pin));

@@ -1,4 +1,4 @@
-package org.regdesk.ui.workstation.tests;
+package org.regdesk.ui.operations.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,10 @@ import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.PinStatus;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
+import org.regdesk.ui.desk.testing.DeskEndToEnd;
+import org.regdesk.ui.desk.testing.RunningRegistry;
+import org.regdesk.ui.desk.testing.WizardDriver;
+import org.regdesk.ui.unblock.internal.Messages;
 import org.regdesk.ui.unblock.internal.UnblockWizard;
 
 /**
@@ -40,7 +44,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
         wizard.assertPage("card");
         assertEquals("Vatandaş: AYŞE YILMAZ (10000000146)", wizard.label("wizard.citizen").getText());
         RunningRegistry.waitUntil(display, "the session countdown",
-                () -> wizard.label("wizard.session.countdown").getText().matches("Kalan Süre: 1[45]:[0-5][0-9]"));
+                () -> wizard.label("wizard.session.countdown").getText().matches("Oturumun kalan süresi: 1[45]:[0-5][0-9]"));
         wizard.choose("wizard.cards", 1, DemoData.DEMO_CARD);
         wizard.screenshot("unblock-2-card");
         wizard.next();
@@ -72,13 +76,15 @@ class UnblockEndToEndTest extends DeskEndToEnd {
         card.insert();
         awaitCard(DemoData.DEMO_CARD);
         WizardDriver.press(wizard.control("wizard.write.retry"));
-        wizard.awaitPage("result");
+        wizard.awaitDone();
+        assertEquals("write", wizard.page(), "the result shows on the write page: five screens");
         assertTrue(wizard.label("wizard.result").getText().startsWith("RD0000000001 seri numaralı kartın yeni PIN'i oluşturuldu"),
                 wizard.label("wizard.result").getText());
         RunningRegistry.waitUntil(display, "the countdown to stop with the session",
                 () -> wizard.label("wizard.session.countdown").getText().isEmpty());
         wizard.screenshot("unblock-6-result");
         assertFalse(wizard.button(IDialogConstants.BACK_ID).isEnabled());
+        assertFalse(wizard.button(IDialogConstants.CANCEL_ID).isEnabled(), "nothing to cancel once the card has its PIN");
         wizard.finish();
 
         assertCardTakes(DemoData.DEMO_CARD, NEW_PIN);
@@ -116,7 +122,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
         registry.startServer(display);
         wizard.text("wizard.sms.code").setText(registry.lastSmsCode());
         wizard.next();
-        wizard.awaitPage("result");
+        wizard.awaitDone();
         wizard.finish();
         assertCardTakes("RD0000000002", NEW_PIN);
         assertEquals(List.of("SESSION_OPEN ACCEPTED", "OTP_SEND SENT", "OTP_VERIFY ACCEPTED", "UNBLOCK_AUTHORIZE GRANTED",
@@ -153,7 +159,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
     // ---- the desk around the wizard ----------------------------------------------------------------
 
     private void openWizard() {
-        wizard = new WizardDriver(UnblockWizard.dialog(display.getShells()[0], unblockMessages(), desk(), registry.connector, cards));
+        wizard = new WizardDriver(UnblockWizard.dialog(display.getShells()[0], turkish(Messages.class), desk(), registry.connector, cards));
     }
 
     private List<String> auditSteps() throws Exception {

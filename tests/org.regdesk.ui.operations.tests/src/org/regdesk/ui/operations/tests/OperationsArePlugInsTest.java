@@ -1,0 +1,173 @@
+package org.regdesk.ui.operations.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.commands.MCommand;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.server.store.DemoData;
+import org.regdesk.ui.desk.WidgetRoles;
+import org.regdesk.ui.desk.testing.RunningRegistry;
+
+/**
+ * The workstation started without the E-Onay and certificate-application features but with the PIN
+ * operation and a test-only operation that no core code names: the desk shows exactly what is installed,
+ * in the menu and on the home part, and the test-only operation's button and server route work.
+ */
+class OperationsArePlugInsTest {
+
+    private static final String HOME_BUTTON = "home.operation.";
+    private static final String UNBLOCK_ITEM = "org.regdesk.ui.unblock.menuitem.unblock";
+    private static final String EXAMPLE_ITEM = "org.regdesk.ui.operation.example.menuitem.example";
+
+    private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+    private Display display;
+    private MApplication application;
+    private EModelService models;
+    private RunningRegistry registry;
+
+    @BeforeEach
+    void onTheDesk() {
+        display = Display.getCurrent();
+        application = context.getService(context.getServiceReference(IWorkbench.class)).getApplication();
+        models = application.getContext().get(EModelService.class);
+        application.getContext().get(EPartService.class)
+                .activate((MPart) models.find("org.regdesk.ui.workstation.part.home", application));
+    }
+
+    @AfterEach
+    void signOut() throws Exception {
+        application.getContext().remove(OperatorSignedIn.class);
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    void theMenuAndTheHomePartListTheInstalledOperationsAndNothingElse() {
+        assertTrue(installed("org.regdesk.ui.unblock") && installed("org.regdesk.ui.operation.example"));
+        assertFalse(installed("org.regdesk.ui.eonay") || installed("org.regdesk.ui.applications"), "this desk has no E-Onay");
+
+        MMenu operations = (MMenu) models.find("org.regdesk.ui.workstation.menu.operations", application);
+        assertEquals(Set.of(UNBLOCK_ITEM, EXAMPLE_ITEM),
+                Set.copyOf(operations.getChildren().stream().map(MMenuElement::getElementId).toList()));
+        List<String> commands = application.getCommands().stream().map(MCommand::getElementId).toList();
+        assertFalse(commands.stream().anyMatch(id -> id.contains("eonay") || id.contains("applications")), commands.toString());
+
+        assertEquals(new TreeSet<>(List.of(HOME_BUTTON + EXAMPLE_ITEM, HOME_BUTTON + UNBLOCK_ITEM)), homeButtonRoles());
+        assertTrue(homeButton(UNBLOCK_ITEM).getText().startsWith("PIN Oluşturma / Kilit Çözme"), homeButton(UNBLOCK_ITEM).getText());
+        assertTrue(homeButton(UNBLOCK_ITEM).getText().endsWith("(F2)"), homeButton(UNBLOCK_ITEM).getText());
+        assertTrue(homeButton(EXAMPLE_ITEM).getText().startsWith("Örnek İşlem"), homeButton(EXAMPLE_ITEM).getText());
+        assertTrue(homeButton(EXAMPLE_ITEM).getText().endsWith("(F9)"), homeButton(EXAMPLE_ITEM).getText());
+    }
+
+    @Test
+    void theTestOnlyOperationRunsFromItsHomeButtonForASignedInOperatorAndItsRouteServesDesksOnly() throws Exception {
+        assertFalse(homeButton(EXAMPLE_ITEM).isEnabled(), "nobody signed in: no operation");
+        registry = new RunningRegistry(context, display);
+        application.getContext().set(OperatorSignedIn.class,
+                registry.connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray()));
+        RunningRegistry.waitUntil(display, "the home part to enable the operation", () -> homeButton(EXAMPLE_ITEM).isEnabled());
+
+        homeButton(EXAMPLE_ITEM).notifyListeners(SWT.Selection, new Event());
+        Shell dialog = shellWithRole("example.dialog");
+        assertEquals("Örnek işlem çalıştı.", text(dialog));
+        dialog.close();
+
+        HttpResponse<String> asDesk = registry.get("/api/v1/operations/example", true);
+        assertEquals(200, asDesk.statusCode(), asDesk.body());
+        assertTrue(asDesk.body().contains("\"operation\":\"EXAMPLE\"") && asDesk.body().contains("DESK-001"), asDesk.body());
+        HttpResponse<String> asAnyone = registry.get("/api/v1/operations/example", false);
+        assertEquals(403, asAnyone.statusCode(), asAnyone.body());
+    }
+
+    private boolean installed(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Composite home() {
+        return (Composite) ((MPart) models.find("org.regdesk.ui.workstation.part.home", application)).getWidget();
+    }
+
+    private Set<String> homeButtonRoles() {
+        Set<String> roles = new TreeSet<>();
+        collect(home(), roles);
+        return roles;
+    }
+
+    private static void collect(Control control, Set<String> roles) {
+        if (control.getData(WidgetRoles.KEY) instanceof String role && role.startsWith(HOME_BUTTON)) {
+            roles.add(role);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, roles);
+            }
+        }
+    }
+
+    private Button homeButton(String menuItem) {
+        return (Button) org.regdesk.ui.desk.testing.Widgets.findByRole(home(), HOME_BUTTON + menuItem, false);
+    }
+
+    private Shell shellWithRole(String role) {
+        Shell[] found = new Shell[1];
+        RunningRegistry.waitUntil(display, "a shell with role " + role, () -> {
+            List<Shell> all = new ArrayList<>(List.of(display.getShells()));
+            for (Shell top : display.getShells()) {
+                all.addAll(List.of(top.getShells()));
+            }
+            found[0] = all.stream().filter(shell -> role.equals(shell.getData(WidgetRoles.KEY))).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** The message of a JFace message dialog: the only wrapping label in it with text. */
+    private static String text(Control control) {
+        if (control instanceof org.eclipse.swt.widgets.Label label && (label.getStyle() & SWT.WRAP) != 0 && !label.getText().isEmpty()) {
+            return label.getText();
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                String found = text(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

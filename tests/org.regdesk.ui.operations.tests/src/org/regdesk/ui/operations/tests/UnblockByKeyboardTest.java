@@ -1,0 +1,151 @@
+package org.regdesk.ui.operations.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.regdesk.backend.api.Purpose;
+import org.regdesk.server.registry.Registry;
+import org.regdesk.server.store.DemoData;
+import org.regdesk.ui.desk.testing.DeskEndToEnd;
+import org.regdesk.ui.desk.testing.Keys;
+import org.regdesk.ui.desk.testing.UiStalls;
+
+/**
+ * An operator-assisted PIN creation done with the keyboard alone, as at a desk with no mouse: F2 on the
+ * main window, the code and Enter, Enter on the citizen's only card, the PIN, Enter, the PIN again, Enter,
+ * the SMS code and Enter, then Enter on Finish. Every key goes through the window system. The screens the
+ * wizard showed are counted: at most five.
+ */
+class UnblockByKeyboardTest extends DeskEndToEnd {
+
+    private static final String NEW_PIN = "482915";
+
+    @Test
+    void aPinIsCreatedWithKeysOnlyInFiveScreens() throws Exception {
+        insertCard(DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
+        Registry backend = context.getService(context.getServiceReference(Registry.class));
+        String code = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        Shell main = (Shell) ((MWindow) application.getContext().get(EModelService.class)
+                .find("org.regdesk.ui.workstation.window.main", application)).getWidget();
+        main.forceActive();
+        main.forceFocus();
+
+        List<String> screens = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread operator = new Thread(() -> {
+            try {
+                Keys.press(display, SWT.F2);
+                awaitOnUi("the wizard", () -> wizardDialog() != null);
+                screens.add(onUi(this::page));
+                Keys.type(display, code);
+                Keys.enter(display);
+                awaitPage("card", screens);
+                Keys.enter(display); // the only card of the citizen in a reader is already chosen
+                awaitPage("pin", screens);
+                Keys.type(display, NEW_PIN);
+                Keys.enter(display); // on to the second entry
+                Keys.type(display, NEW_PIN);
+                awaitOnUi("the PIN accepted", () -> wizardDialog().getCurrentPage().isPageComplete());
+                Keys.enter(display);
+                awaitPage("sms", screens);
+                Keys.type(display, registry.lastSmsCode());
+                Keys.enter(display);
+                awaitPage("write", screens);
+                awaitOnUi("Finish", () -> finish().isEnabled());
+                Keys.enter(display);
+                awaitOnUi("the wizard to close", () -> wizardDialog() == null);
+            } catch (Throwable e) {
+                failure.set(e);
+                display.asyncExec(() -> {
+                    if (wizardDialog() != null) {
+                        wizardDialog().close();
+                    }
+                });
+            }
+        }, "operator-at-the-keyboard");
+        try (UiStalls stalls = UiStalls.watch(display, "PIN creation by keyboard")) {
+            operator.start();
+            while (operator.isAlive()) {
+                if (!display.readAndDispatch()) {
+                    Thread.sleep(5);
+                }
+            }
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("on screens " + screens + ": " + failure.get(), failure.get());
+        }
+        assertEquals(List.of("identity", "card", "pin", "sms", "write"), screens, "five screens, in this order");
+        assertCardTakes(DemoData.DEMO_CARD, NEW_PIN);
+        assertTrue(auditSteps("SESSION|OTP|UNBLOCK").contains("UNBLOCK_COMPLETE SUCCEEDED"));
+    }
+
+    private WizardDialog wizardDialog() {
+        for (Shell top : display.getShells()) {
+            for (Shell child : top.getShells()) {
+                if (child.getData() instanceof WizardDialog dialog && !child.isDisposed() && child.isVisible()) {
+                    return dialog;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String page() {
+        return wizardDialog().getCurrentPage().getName();
+    }
+
+    private Button finish() {
+        return findButton(wizardDialog().getShell(), IDialogConstants.FINISH_ID);
+    }
+
+    private static Button findButton(org.eclipse.swt.widgets.Control control, int id) {
+        if (control instanceof Button button && Integer.valueOf(id).equals(button.getData())) {
+            return button;
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                Button found = findButton(child, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void awaitPage(String name, List<String> screens) throws InterruptedException {
+        awaitOnUi("screen " + name, () -> name.equals(page()));
+        screens.add(name);
+    }
+
+    private <T> T onUi(Supplier<T> query) {
+        AtomicReference<T> answer = new AtomicReference<>();
+        display.syncExec(() -> answer.set(query.get()));
+        return answer.get();
+    }
+
+    private void awaitOnUi(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!onUi(() -> condition.getAsBoolean())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("waited 30 s for " + what + onUi(() -> wizardDialog() == null ? ""
+                        : " on screen " + page() + ": " + wizardDialog().getErrorMessage()));
+            }
+            Thread.sleep(20);
+        }
+    }
+}
