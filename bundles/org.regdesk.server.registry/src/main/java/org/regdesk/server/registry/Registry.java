@@ -38,6 +38,7 @@ import org.regdesk.server.http.ApiException;
 import org.regdesk.server.keys.CardKeyService;
 import org.regdesk.server.otp.internal.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOneTimeCodes;
+import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.store.CardRecord;
 import org.regdesk.server.store.Cards;
 import org.regdesk.server.store.Citizen;
@@ -83,7 +84,7 @@ public final class Registry {
     private final AttemptWindow identityFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
     private final String decoyHash = PasswordHashes.decoy();
 
-    public Registry(Database database, CardKeyService keys, SmsGateway sms, byte[] codeHashKey, Clock clock,
+    public Registry(Database database, CardKeyService keys, SmsGateway sms, SmsText smsText, byte[] codeHashKey, Clock clock,
             SecureRandom random) {
         this.database = database;
         this.clock = clock;
@@ -94,7 +95,7 @@ public final class Registry {
         this.operators = new Operators(database);
         this.sessions = new DeskSessions(database);
         this.codes = new VerificationCodes(new JdbcCodeStore(database), codeHashKey, clock, random);
-        this.otp = new SmsOneTimeCodes(sms, clock, random);
+        this.otp = new SmsOneTimeCodes(sms, smsText, clock, random);
         this.audit = new AuditTrail(clock, new JdbcAuditStore(database));
     }
 

@@ -23,6 +23,7 @@ import org.regdesk.server.http.internal.ServerSettings;
 import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.otp.internal.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOutbox;
+import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.portal.internal.DevelopmentIdentityProvider;
 import org.regdesk.server.portal.internal.PortalPages;
 import org.regdesk.server.eonay.TrustFiles;
@@ -98,7 +99,7 @@ final class TestBackend implements AutoCloseable {
         };
         byte[] codeKey = new byte[32];
         new SecureRandom().nextBytes(codeKey);
-        registry = new Registry(database, keys, sms, codeKey, clock, new SecureRandom());
+        registry = new Registry(database, keys, sms, SmsText.DEFAULT, codeKey, clock, new SecureRandom());
         eOnayTrust = new TrustFiles(List.of(data.resolve("trust/ca.pem")), List.of(data.resolve("trust/ca.crl")));
         writeTrust();
         eOnay = new EOnayDesk(registry, database, eOnayTrust, clock);

@@ -40,12 +40,18 @@ public final class SmsOneTimeCodes {
     }
 
     private final SmsGateway gateway;
+    private final SmsText text;
     private final Clock clock;
     private final SecureRandom random;
     private final Map<String, Pending> bySession = new ConcurrentHashMap<>();
 
     public SmsOneTimeCodes(SmsGateway gateway, Clock clock, SecureRandom random) {
+        this(gateway, SmsText.DEFAULT, clock, random);
+    }
+
+    public SmsOneTimeCodes(SmsGateway gateway, SmsText text, Clock clock, SecureRandom random) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.text = Objects.requireNonNull(text, "text");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
     }
@@ -58,7 +64,7 @@ public final class SmsOneTimeCodes {
             return new Sent(false, previous.sentAt().plus(RESEND_COOLDOWN), previous.expiresAt());
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
-        gateway.send(to, "RegDesk doğrulama kodunuz / verification code: " + code + " (3 dk / 3 min)");
+        gateway.send(to, text.render(code, VALIDITY));
         Pending pending = new Pending(hash(sessionId, code), now, now.plus(VALIDITY), ATTEMPTS);
         bySession.put(sessionId, pending);
         return new Sent(true, now.plus(RESEND_COOLDOWN), pending.expiresAt());

@@ -26,6 +26,7 @@ import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.otp.internal.HttpSmsGateway;
 import org.regdesk.server.otp.internal.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOutbox;
+import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.registry.EOnayDesk;
 import org.regdesk.server.registry.Registry;
 import org.regdesk.server.registry.RegistryRoutes;
@@ -64,7 +65,8 @@ public final class RegistryComponent {
                 LOG.info("Loaded the demo registry (desks DESK-001/002, operators, citizens); see README.md for the passwords");
             }
             SmsGateway sms = smsGateway(configuration);
-            Registry registry = new Registry(database, cardKeys(configuration, data), sms, codeHashKey(data),
+            Registry registry = new Registry(database, cardKeys(configuration, data), sms,
+                    new SmsText(configuration.sms_sender().strip(), configuration.sms_text().strip()), codeHashKey(data),
                     Clock.systemUTC(), new SecureRandom());
             // the desk API first: whoever sees the Registry service can rely on its routes being served
             EOnayDesk eOnay = new EOnayDesk(registry, database, eOnayTrust(configuration), Clock.systemUTC());

@@ -3,6 +3,7 @@ package org.regdesk.server.registry.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.regdesk.server.otp.internal.SmsText;
 
 /** {@code etc/org.regdesk.server.registry.cfg}: keys, SMS gateway and the database. */
 @ObjectClassDefinition(name = "RegDesk registry", description = "Database, card keys and SMS gateway of the registry backend")
@@ -48,4 +49,10 @@ public @interface RegistryConfiguration {
 
     @AttributeDefinition(description = "GET or POST")
     String sms_method() default "POST";
+
+    @AttributeDefinition(description = "The CA's name at the start of every SMS, as citizens know it")
+    String sms_sender() default SmsText.DEFAULT_SENDER;
+
+    @AttributeDefinition(description = "The SMS text, Turkish first: {sender}, {code} (required) and {minutes} are filled in")
+    String sms_text() default SmsText.DEFAULT_TEMPLATE;
 }
