@@ -134,8 +134,11 @@ class PortalBrowserTest {
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 page -> "COMPLETED".equals(page.findElement(By.id("desk-status")).getAttribute("data-state")));
-        assertTrue(browser.findElement(By.id("desk-status")).getText().contains("tamamlandı"),
+        assertTrue(browser.findElement(By.id("desk-status")).getText().contains("PIN'iniz kartınıza yazıldı"),
                 browser.findElement(By.id("desk-status")).getText());
+        // the code the desk used is spent: no code and no countdown as if it still worked, without a reload
+        assertTrue(browser.findElement(By.id("used")).isDisplayed(), "the page says the code was used");
+        assertTrue(!browser.findElement(By.id("code")).isDisplayed() && !browser.findElement(By.id("countdown")).isDisplayed());
         screenshot("portal-pin-completed-tr.png");
     }
 

@@ -170,17 +170,22 @@ public final class PortalPages implements HttpRoutes {
             code = session.codes.get(purpose);
         }
         Instant now = clock.instant();
-        boolean live = code != null && now.isBefore(code.expiresAt());
+        // a code a desk has opened a session with is spent: no countdown as if it still worked
+        boolean used = code != null && !"None".equals(statusOf(session, purpose, en).get("state"));
+        boolean live = code != null && now.isBefore(code.expiresAt()) && !used;
         if (code != null) {
             String digits = code.digits();
             body.append("<section class=\"card\"><h2>").append(t("yourCode", en)).append("</h2>")
                     .append("<p class=\"code\" id=\"code\"").append(live ? "" : " hidden").append(">")
                     .append(digits, 0, 5).append(' ').append(digits, 5, 10).append(' ').append(digits, 10, 15).append("</p>")
-                    .append("<p>").append(t("remaining", en)).append(": <strong id=\"countdown\" data-expires=\"")
+                    .append("<p id=\"countdown-line\"").append(live ? "" : " hidden").append(">").append(t("remaining", en))
+                    .append(": <strong id=\"countdown\" data-expires=\"")
                     .append(code.expiresAt().toEpochMilli()).append("\" data-now=\"").append(now.toEpochMilli()).append("\">")
                     .append(remaining(code.expiresAt(), now)).append("</strong></p>")
-                    .append("<p class=\"error\" id=\"expired\"").append(live ? " hidden" : "").append(">")
-                    .append(t("expired", en)).append("</p></section>");
+                    .append("<p class=\"error\" id=\"expired\"").append(live || used ? " hidden" : "").append(">")
+                    .append(t("expired", en)).append("</p>")
+                    .append("<p class=\"status\" id=\"used\"").append(used ? "" : " hidden").append(">")
+                    .append(t("codeUsed", en)).append("</p></section>");
         }
         body.append("<form method=\"post\" action=\"").append(action).append("\"><input type=\"hidden\" name=\"csrf\" value=\"")
                 .append(session.csrf).append("\"><button id=\"get-code\" type=\"submit\">")
@@ -208,11 +213,17 @@ public final class PortalPages implements HttpRoutes {
         Map<String, String> status = new LinkedHashMap<>();
         String state = latest.map(DeskSessionRecord::state).orElse("None");
         status.put("state", state);
-        String text = t("status" + state, en);
+        String text = t(purpose == Purpose.E_ONAY && "COMPLETED".equals(state) ? "statusCOMPLETED_E_ONAY" : "status" + state, en);
         if (latest.isPresent() && latest.get().endedAt().isPresent()) {
             text += " (" + TIME.format(latest.get().endedAt().get()) + ")";
         }
         status.put("text", text);
+        if (purpose == Purpose.E_ONAY) {
+            // the E-Onay state changes when the desk records a consent: the page shows it without a reload
+            String eOnay = registry.eOnayState(session.citizen).orElse("None");
+            status.put("eOnayState", eOnay);
+            status.put("eOnayText", t("eOnay" + eOnay, en));
+        }
         return status;
     }
 
