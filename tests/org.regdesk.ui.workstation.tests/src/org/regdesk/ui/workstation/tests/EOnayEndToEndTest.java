@@ -20,6 +20,7 @@ import org.regdesk.ui.applications.internal.ApplicationsDialog;
 import org.regdesk.ui.desk.testing.DeskEndToEnd;
 import org.regdesk.ui.desk.testing.Screenshots;
 import org.regdesk.ui.desk.testing.Widgets;
+import org.regdesk.ui.desk.testing.UiStalls;
 import org.regdesk.ui.desk.testing.WizardDriver;
 import org.regdesk.ui.eonay.internal.EOnayWizard;
 import org.regdesk.unblock.UnblockFlow;
@@ -40,6 +41,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
         firstPinThroughTheRegistry();
         Registry backend = context.getService(context.getServiceReference(Registry.class));
 
+        UiStalls stalls = UiStalls.watch(display, "E-Onay given at the desk");
         openWizard(backend.issueCode(DemoData.AYSE, Purpose.E_ONAY).orElseThrow().digits());
         wizard.awaitPage("status");
         assertEquals("AYŞE YILMAZ henüz E-Onay vermemiş. Onay metnini nitelikli sertifikasıyla imzalayarak verebilir.",
@@ -69,6 +71,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
         assertTrue(wizard.label("wizard.result").getText().startsWith("E-Onay kaydedildi"), wizard.label("wizard.result").getText());
         wizard.screenshot("eonay-4-result");
         wizard.finish();
+        stalls.close(); // printed; the PNG encoding of the four screenshots runs on the UI thread and counts too
         assertEquals("GIVEN", backend.eOnayState(DemoData.AYSE).orElseThrow(), "what the portal shows");
         aRenewalRestsOnTheEOnayAndWaitsInTheQueue();
 

@@ -178,7 +178,7 @@ public final class PortalPages implements HttpRoutes {
             body.append("<section class=\"card\"><h2>").append(t("yourCode", en)).append("</h2>")
                     .append("<p class=\"code\" id=\"code\"").append(live ? "" : " hidden").append(">")
                     .append(digits, 0, 5).append(' ').append(digits, 5, 10).append(' ').append(digits, 10, 15).append("</p>")
-                    .append("<p id=\"countdown-line\"").append(live ? "" : " hidden").append(">").append(t("remaining", en))
+                    .append("<p id=\"countdown-line\"").append(used ? " hidden" : "").append(">").append(t("remaining", en))
                     .append(": <strong id=\"countdown\" data-expires=\"")
                     .append(code.expiresAt().toEpochMilli()).append("\" data-now=\"").append(now.toEpochMilli()).append("\">")
                     .append(remaining(code.expiresAt(), now)).append("</strong></p>")
