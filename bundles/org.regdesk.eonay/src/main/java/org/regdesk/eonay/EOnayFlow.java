@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.eonay.EOnayConnector;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.ConsentText;
 import org.regdesk.backend.api.v1.EOnayRecorded;
@@ -30,9 +30,9 @@ public final class EOnayFlow {
     public record Result(EOnayRecorded recorded, Instant signingTime, long cardSignatureMicros, long registryMicros) {
     }
 
-    private final RegistryConnector registry;
+    private final EOnayConnector registry;
 
-    public EOnayFlow(RegistryConnector registry) {
+    public EOnayFlow(EOnayConnector registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 

@@ -2,7 +2,7 @@ package org.regdesk.unblock;
 
 import java.util.Objects;
 
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.unblock.UnblockConnector;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.CompletionRequest;
 import org.regdesk.backend.api.v1.RegisteredCard;
@@ -59,9 +59,9 @@ public final class UnblockFlow {
         }
     }
 
-    private final RegistryConnector registry;
+    private final UnblockConnector registry;
 
-    public UnblockFlow(RegistryConnector registry) {
+    public UnblockFlow(UnblockConnector registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 

@@ -159,7 +159,8 @@ class UnblockEndToEndTest extends DeskEndToEnd {
     // ---- the desk around the wizard ----------------------------------------------------------------
 
     private void openWizard() {
-        wizard = new WizardDriver(UnblockWizard.dialog(display.getShells()[0], turkish(Messages.class), desk(), registry.connector, cards));
+        wizard = new WizardDriver(UnblockWizard.dialog(display.getShells()[0], turkish(Messages.class), desk(), registry.connector,
+                registry.connector, cards));
     }
 
     private List<String> auditSteps() throws Exception {

@@ -118,7 +118,8 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     }
 
     private void openWizard(String code) {
-        wizard = new WizardDriver(EOnayWizard.dialog(display.getShells()[0], turkish(org.regdesk.ui.eonay.internal.Messages.class), desk(), registry.connector, cards));
+        wizard = new WizardDriver(EOnayWizard.dialog(display.getShells()[0], turkish(org.regdesk.ui.eonay.internal.Messages.class), desk(),
+                registry.connector, registry.connector, cards));
         wizard.text("wizard.code").setText(code);
         wizard.next();
     }

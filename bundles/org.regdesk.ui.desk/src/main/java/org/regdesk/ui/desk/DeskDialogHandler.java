@@ -1,5 +1,9 @@
 package org.regdesk.ui.desk;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -12,15 +16,24 @@ import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.card.api.CardService;
 
 /**
  * The handler of a desk operation's command: enabled for a signed-in operator, it opens the operation's
- * dialog or wizard with the registry connector and the cards, or says what is missing.
+ * dialog or wizard with the desk sessions, the operation's own registry role {@code C} and the cards,
+ * or says what is missing. The services are the highest-ranked ones, so a CA's connector for one role
+ * replaces RegDesk's without the operation knowing.
  */
-public abstract class DeskDialogHandler {
+public abstract class DeskDialogHandler<C> {
+
+    private final Class<C> connector;
+
+    /** @param connector the registry role the operation works with, e.g. {@code UnblockConnector.class} */
+    protected DeskDialogHandler(Class<C> connector) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+    }
 
     @CanExecute
     public boolean canExecute(@Optional OperatorSignedIn operator) {
@@ -29,21 +42,31 @@ public abstract class DeskDialogHandler {
 
     @Execute
     public void execute(@Named("activeShell") Shell shell, @Translation DeskMessages desk) {
-        BundleContext context = FrameworkUtil.getBundle(DeskDialogHandler.class).getBundleContext();
-        ServiceReference<RegistryConnector> registry = context.getServiceReference(RegistryConnector.class);
-        ServiceReference<CardService> cards = context.getServiceReference(CardService.class);
-        if (registry == null || cards == null) {
-            MessageDialog.openError(shell, shell.getText(), desk.wizard_noConnector);
-            return;
-        }
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        List<ServiceReference<?>> held = new ArrayList<>();
         try {
-            dialog(shell, desk, context.getService(registry), context.getService(cards)).open();
+            DeskSessions sessions = service(context, DeskSessions.class, held);
+            C role = service(context, connector, held);
+            CardService cards = service(context, CardService.class, held);
+            if (sessions == null || role == null || cards == null) {
+                MessageDialog.openError(shell, shell.getText(), desk.wizard_noConnector);
+                return;
+            }
+            dialog(shell, desk, new DeskServices<>(sessions, role, cards)).open();
         } finally {
-            context.ungetService(registry);
-            context.ungetService(cards);
+            held.forEach(context::ungetService);
         }
     }
 
+    private static <S> S service(BundleContext context, Class<S> type, List<ServiceReference<?>> held) {
+        ServiceReference<S> reference = context.getServiceReference(type);
+        if (reference == null) {
+            return null;
+        }
+        held.add(reference);
+        return context.getService(reference);
+    }
+
     /** The operation's dialog or wizard dialog, not yet open. */
-    protected abstract Window dialog(Shell shell, DeskMessages desk, RegistryConnector registry, CardService cards);
+    protected abstract Window dialog(Shell shell, DeskMessages desk, DeskServices<C> services);
 }

@@ -7,7 +7,7 @@ import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.widgets.Shell;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
@@ -24,15 +24,15 @@ public abstract class DeskSessionWizard extends Wizard implements IPageChangingL
     static final String SESSION_EXPIRED = "SESSION_EXPIRED";
 
     protected final DeskMessages desk;
-    protected final RegistryConnector registry;
+    protected final DeskSessions sessions;
     protected final IdentityPage identity;
     private DeskSession session;
     private boolean completed;
 
     /** @param operation the desk operation the session is opened for, e.g. PIN_UNBLOCK or E_ONAY */
-    protected DeskSessionWizard(DeskMessages desk, RegistryConnector registry, String title, String operation) {
+    protected DeskSessionWizard(DeskMessages desk, DeskSessions sessions, String title, String operation) {
         this.desk = desk;
-        this.registry = registry;
+        this.sessions = sessions;
         this.identity = new IdentityPage(desk, operation);
         setWindowTitle(title);
         setNeedsProgressMonitor(true);
@@ -46,7 +46,7 @@ public abstract class DeskSessionWizard extends Wizard implements IPageChangingL
         OpenSessionRequest request = identity.request();
         try {
             session = OffTheUiThread.run(getContainer(), desk.identity_opening, true, RegistryException.class,
-                    monitor -> registry.openSession(request));
+                    monitor -> sessions.openSession(request));
             identity.setErrorMessage(null);
             return true;
         } catch (RegistryException refused) {
@@ -126,7 +126,7 @@ public abstract class DeskSessionWizard extends Wizard implements IPageChangingL
             try {
                 // the citizen is leaving: the dialog closes at once, the backend hears of it off the UI thread
                 OffTheUiThread.run(getContainer(), desk.wizard_cancel, true, RegistryException.class,
-                        monitor -> registry.abort(sessionId));
+                        monitor -> sessions.abort(sessionId));
             } catch (RegistryException | InterruptedException closedOrUnreachable) {
                 // the session expires on its own; nothing was recorded or written
             }

@@ -10,13 +10,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.applications.ApplicationsConnector;
+import org.regdesk.backend.api.eonay.EOnayConnector;
+import org.regdesk.backend.api.session.DeskSessions;
+import org.regdesk.backend.api.unblock.UnblockConnector;
 
 /**
  * Offers RegDesk's own {@link RegistryConnector} when this desk has a certificate configured
- * ({@code desk.keystore} in etc/org.regdesk.backend.client.cfg). A CA's own connector bundle registers
- * the same service with a higher ranking instead.
+ * ({@code desk.keystore} in etc/org.regdesk.backend.client.cfg), under the whole interface and under each
+ * role (desk sessions, unblock, E-Onay, applications) that desk operations ask for. A CA's own connector
+ * bundle registers one role or all of them with a higher ranking instead.
  */
-@Component(service = RegistryConnector.class, configurationPid = BackendConnectionConfiguration.PID,
+@Component(service = { RegistryConnector.class, DeskSessions.class, UnblockConnector.class, EOnayConnector.class,
+        ApplicationsConnector.class }, configurationPid = BackendConnectionConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class RegistryConnectorComponent extends HttpRegistryConnector {
 

@@ -18,7 +18,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.applications.ApplicationsConnector;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.CertificateApplication;
 import org.regdesk.backend.api.v1.CertificateApplicationRequest;
@@ -36,12 +36,12 @@ public class ApplicationsDialog extends TitleAreaDialog {
 
     private final Messages messages;
     private final DeskMessages desk;
-    private final RegistryConnector registry;
+    private final ApplicationsConnector registry;
     private Text tckn;
     private Combo kind;
     private Table queue;
 
-    public ApplicationsDialog(Shell parent, Messages messages, DeskMessages desk, RegistryConnector registry) {
+    public ApplicationsDialog(Shell parent, Messages messages, DeskMessages desk, ApplicationsConnector registry) {
         super(parent);
         this.messages = messages;
         this.desk = desk;

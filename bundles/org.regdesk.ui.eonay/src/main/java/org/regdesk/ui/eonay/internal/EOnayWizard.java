@@ -5,7 +5,8 @@ import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.widgets.Shell;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.eonay.EOnayConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.ConsentText;
 import org.regdesk.backend.api.v1.EOnayStatus;
@@ -29,14 +30,16 @@ public class EOnayWizard extends DeskSessionWizard {
     static final String OPERATION = "E_ONAY";
 
     private final Messages messages;
+    private final EOnayConnector eOnay;
     private final EOnayStatusPage status;
     private final ConsentTextPage text;
     private final SignPage sign;
     private final ResultPage result;
 
-    public EOnayWizard(Messages messages, DeskMessages desk, RegistryConnector registry, CardService cards) {
-        super(desk, registry, messages.eonay_title, OPERATION);
+    public EOnayWizard(Messages messages, DeskMessages desk, DeskSessions sessions, EOnayConnector eOnay, CardService cards) {
+        super(desk, sessions, messages.eonay_title, OPERATION);
         this.messages = messages;
+        this.eOnay = eOnay;
         status = new EOnayStatusPage(messages);
         text = new ConsentTextPage(messages);
         sign = new SignPage(messages, desk, cards);
@@ -44,9 +47,9 @@ public class EOnayWizard extends DeskSessionWizard {
     }
 
     /** The wizard in its dialog, with the session countdown; the caller opens it. */
-    public static WizardDialog dialog(Shell parent, Messages messages, DeskMessages desk, RegistryConnector registry,
-            CardService cards) {
-        return new EOnayWizard(messages, desk, registry, cards).inDialog(parent);
+    public static WizardDialog dialog(Shell parent, Messages messages, DeskMessages desk, DeskSessions sessions,
+            EOnayConnector eOnay, CardService cards) {
+        return new EOnayWizard(messages, desk, sessions, eOnay, cards).inDialog(parent);
     }
 
     @Override
@@ -67,18 +70,18 @@ public class EOnayWizard extends DeskSessionWizard {
                 event.doit = openSession();
                 if (event.doit) {
                     String sessionId = session().sessionId();
-                    EOnayStatus current = ask(monitor -> registry.eOnayStatus(sessionId));
+                    EOnayStatus current = ask(monitor -> eOnay.eOnayStatus(sessionId));
                     status.show(session(), current);
                 }
             } else if (from == status && to == text) {
                 String sessionId = session().sessionId();
                 String kind = status.kindToSign();
-                ConsentText consent = ask(monitor -> registry.consentText(sessionId, kind));
+                ConsentText consent = ask(monitor -> eOnay.consentText(sessionId, kind));
                 text.show(consent);
             } else if (from == text && to == sign) {
                 sign.show(session());
             } else if (from == sign && to == result) {
-                EOnayFlow.Result signed = sign.sign(new EOnayFlow(registry), session().sessionId(), text);
+                EOnayFlow.Result signed = sign.sign(new EOnayFlow(eOnay), session().sessionId(), text);
                 event.doit = signed != null;
                 if (signed != null) {
                     completed();

@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.OtpSent;
 import org.regdesk.ui.desk.DeskFormats;
@@ -27,7 +27,7 @@ public class SmsPage extends WizardPage {
 
     private final Messages messages;
     private final DeskMessages desk;
-    private final RegistryConnector registry;
+    private final DeskSessions registry;
     private String sessionId;
     private OtpSent sent;
     private Label status;
@@ -38,7 +38,7 @@ public class SmsPage extends WizardPage {
     private Runnable sessionExpired = () -> {
     };
 
-    public SmsPage(Messages messages, DeskMessages desk, RegistryConnector registry) {
+    public SmsPage(Messages messages, DeskMessages desk, DeskSessions registry) {
         super("sms");
         this.messages = messages;
         this.desk = desk;

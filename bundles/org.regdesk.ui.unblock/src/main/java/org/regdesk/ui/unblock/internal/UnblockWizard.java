@@ -3,7 +3,8 @@ package org.regdesk.ui.unblock.internal;
 import org.eclipse.jface.dialogs.PageChangingEvent;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
+import org.regdesk.backend.api.unblock.UnblockConnector;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.RegisteredCard;
 import org.regdesk.card.api.CardService;
@@ -25,27 +26,30 @@ public class UnblockWizard extends DeskSessionWizard {
     static final String SESSION_EXPIRED = "SESSION_EXPIRED";
 
     final Messages messages;
+    private final UnblockConnector unblock;
     final CardService cards;
     private final CardPage card;
     private final PinPage pin;
     private final SmsPage sms;
     private final WritePage write;
 
-    public UnblockWizard(Messages messages, DeskMessages desk, RegistryConnector registry, CardService cards) {
-        super(desk, registry, messages.wizard_title, OPERATION);
+    public UnblockWizard(Messages messages, DeskMessages desk, DeskSessions sessions, UnblockConnector unblock,
+            CardService cards) {
+        super(desk, sessions, messages.wizard_title, OPERATION);
         this.messages = messages;
+        this.unblock = unblock;
         this.cards = cards;
         card = new CardPage(this);
         pin = new PinPage(messages, desk, PinPolicy.sixToTwelveDigits());
-        sms = new SmsPage(messages, desk, registry);
+        sms = new SmsPage(messages, desk, sessions);
         sms.whenSessionExpired(this::sessionExpired);
         write = new WritePage(this);
     }
 
     /** The wizard in its dialog, with the session countdown; the caller opens it. */
-    public static WizardDialog dialog(Shell parent, Messages messages, DeskMessages desk, RegistryConnector registry,
-            CardService cards) {
-        return new UnblockWizard(messages, desk, registry, cards).inDialog(parent);
+    public static WizardDialog dialog(Shell parent, Messages messages, DeskMessages desk, DeskSessions sessions,
+            UnblockConnector unblock, CardService cards) {
+        return new UnblockWizard(messages, desk, sessions, unblock, cards).inDialog(parent);
     }
 
     @Override
@@ -90,8 +94,8 @@ public class UnblockWizard extends DeskSessionWizard {
         return desk;
     }
 
-    RegistryConnector registry() {
-        return registry;
+    UnblockConnector unblock() {
+        return unblock;
     }
 
     DeskSession currentSession() {

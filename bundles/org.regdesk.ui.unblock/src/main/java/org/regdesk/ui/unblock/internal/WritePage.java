@@ -44,7 +44,7 @@ class WritePage extends WizardPage {
     WritePage(UnblockWizard wizard) {
         super("write");
         this.wizard = wizard;
-        this.flow = new UnblockFlow(wizard.registry());
+        this.flow = new UnblockFlow(wizard.unblock());
         setTitle(wizard.messages.wizard_writeTitle);
         setPageComplete(false);
     }

@@ -14,7 +14,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.ui.desk.DeskMessages;
@@ -31,12 +31,12 @@ public class SignInDialog extends TitleAreaDialog {
 
     private final Messages messages;
     private final DeskMessages desk;
-    private final RegistryConnector connector;
+    private final DeskSessions connector;
     private Text username;
     private Text password;
     private OperatorSignedIn signedIn;
 
-    public SignInDialog(Shell parent, Messages messages, DeskMessages desk, RegistryConnector connector) {
+    public SignInDialog(Shell parent, Messages messages, DeskMessages desk, DeskSessions connector) {
         super(parent);
         this.messages = messages;
         this.desk = desk;

@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.workstation.dialogs.SignInDialog;
@@ -27,12 +27,12 @@ public class SignInHandler {
     public void execute(@Named("activeShell") Shell shell, @Translation Messages messages, @Translation DeskMessages desk,
             MApplication application) {
         BundleContext context = FrameworkUtil.getBundle(SignInHandler.class).getBundleContext();
-        ServiceReference<RegistryConnector> reference = context.getServiceReference(RegistryConnector.class);
+        ServiceReference<DeskSessions> reference = context.getServiceReference(DeskSessions.class);
         if (reference == null) {
             MessageDialog.openError(shell, messages.signIn_title, desk.wizard_noConnector);
             return;
         }
-        RegistryConnector connector = context.getService(reference);
+        DeskSessions connector = context.getService(reference);
         try {
             SignInDialog dialog = new SignInDialog(shell, messages, desk, connector);
             if (dialog.open() == SignInDialog.OK) {

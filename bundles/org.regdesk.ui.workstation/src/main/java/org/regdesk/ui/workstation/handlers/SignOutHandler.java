@@ -7,7 +7,7 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
-import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 
 /** Ends the operator's sign-in at the backend and on this desk. */
@@ -21,7 +21,7 @@ public class SignOutHandler {
     @Execute
     public void execute(MApplication application) {
         BundleContext context = FrameworkUtil.getBundle(SignOutHandler.class).getBundleContext();
-        ServiceReference<RegistryConnector> reference = context.getServiceReference(RegistryConnector.class);
+        ServiceReference<DeskSessions> reference = context.getServiceReference(DeskSessions.class);
         if (reference != null) {
             try {
                 context.getService(reference).signOut();
