@@ -15,6 +15,9 @@ public final class UiStalls implements AutoCloseable {
     private final Display display;
     private final String flow;
     private final AtomicLong longestNanos = new AtomicLong();
+    /** Where the UI thread was during the longest stall seen over 50 ms, to find what to move off it. */
+    private volatile StackTraceElement[] longestStallAt;
+    private volatile long longestSampledNanos;
     private final Thread watcher;
     private volatile boolean running = true;
 
@@ -46,7 +49,12 @@ public final class UiStalls implements AutoCloseable {
                 });
             } else {
                 // still waiting: the stall so far counts too, should the flow end inside it
-                longestNanos.accumulateAndGet(System.nanoTime() - askedAt, Math::max);
+                long waited = System.nanoTime() - askedAt;
+                longestNanos.accumulateAndGet(waited, Math::max);
+                if (waited > 50_000_000L && waited > longestSampledNanos) {
+                    longestSampledNanos = waited;
+                    longestStallAt = display.getThread().getStackTrace();
+                }
             }
             try {
                 Thread.sleep(5);
@@ -66,5 +74,10 @@ public final class UiStalls implements AutoCloseable {
         running = false;
         watcher.interrupt();
         System.out.printf("[ui-stalls] %s: longest UI-thread stall %d ms (target <= 50 ms)%n", flow, longestMillis());
+        StackTraceElement[] at = longestStallAt;
+        if (at != null) {
+            System.out.printf("[ui-stalls]   the UI thread %d ms into that stall:%n", longestSampledNanos / 1_000_000);
+            java.util.Arrays.stream(at).limit(25).forEach(frame -> System.out.println("[ui-stalls]     at " + frame));
+        }
     }
 }

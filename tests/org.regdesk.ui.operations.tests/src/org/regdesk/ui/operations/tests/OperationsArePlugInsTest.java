@@ -75,7 +75,8 @@ class OperationsArePlugInsTest {
         assertTrue(installed("org.regdesk.ui.unblock") && installed("org.regdesk.ui.operation.example"));
         assertFalse(installed("org.regdesk.ui.eonay") || installed("org.regdesk.ui.applications"), "this desk has no E-Onay");
 
-        MMenu operations = (MMenu) models.find("org.regdesk.ui.workstation.menu.operations", application);
+        MMenu operations = models.findElements(application, "org.regdesk.ui.workstation.menu.operations", MMenu.class, null,
+                EModelService.IN_MAIN_MENU).get(0);
         assertEquals(Set.of(UNBLOCK_ITEM, EXAMPLE_ITEM),
                 Set.copyOf(operations.getChildren().stream().map(MMenuElement::getElementId).toList()));
         List<String> commands = application.getCommands().stream().map(MCommand::getElementId).toList();

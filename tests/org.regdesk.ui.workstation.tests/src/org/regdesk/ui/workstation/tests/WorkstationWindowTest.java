@@ -58,6 +58,10 @@ class WorkstationWindowTest {
         MWindow window = (MWindow) modelService.find("org.regdesk.ui.workstation.window.main", application);
         shell = (Shell) window.getWidget();
         waitFor("main window visible", shell::isVisible, true);
+        // every test starts on the desk, as the window opens
+        application.getContext().get(EPartService.class)
+                .activate((MPart) modelService.find("org.regdesk.ui.workstation.part.home", application));
+        spin();
     }
 
     @AfterEach

@@ -66,7 +66,13 @@ public class PinPage extends WizardPage {
         rules.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         first.onChange(this::check);
         second.onChange(this::check);
-        first.onEnter(second::setFocus); // digits, Enter, digits, Enter: the keyboard is enough
+        // digits, Enter, digits, Enter: the keyboard is enough
+        first.onEnter(second::setFocus);
+        second.onEnter(() -> {
+            if (isPageComplete()) {
+                getContainer().showPage(getNextPage());
+            }
+        });
         setControl(page);
     }
 

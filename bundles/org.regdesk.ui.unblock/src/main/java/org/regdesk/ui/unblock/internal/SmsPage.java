@@ -61,6 +61,12 @@ public class SmsPage extends WizardPage {
         code.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         code.addListener(SWT.Verify, event -> event.doit = event.text.chars().allMatch(Character::isDigit));
         code.addListener(SWT.Modify, event -> setPageComplete(code.getText().length() == 6));
+        code.addListener(SWT.Traverse, event -> { // Enter after the six digits goes on, as Next does
+            if (event.detail == SWT.TRAVERSE_RETURN && isPageComplete()) {
+                event.doit = false;
+                getContainer().showPage(getNextPage());
+            }
+        });
         countdown = new Label(page, SWT.NONE);
         countdown.setData(WidgetRoles.KEY, "wizard.sms.countdown");
         countdown.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

@@ -86,7 +86,8 @@ public class HomePart {
 
     /** The operations' menu entries, in menu order. */
     private List<MHandledMenuItem> operations() {
-        List<MMenu> menus = models.findElements(application, OPERATIONS_MENU, MMenu.class);
+        // menus are not part of the model service's default search: look in the main menus
+        List<MMenu> menus = models.findElements(application, OPERATIONS_MENU, MMenu.class, null, EModelService.IN_MAIN_MENU);
         if (menus.isEmpty()) {
             return List.of();
         }
