@@ -35,8 +35,14 @@ public final class Refusals {
     }
 
     static ApiException roleNotAllowed(String role) {
-        return new ApiException(403, "ROLE_NOT_ALLOWED", "Bu işlem " + role + " rolüyle yapılamaz.",
-                "This operation is not allowed for the " + role + " role.");
+        String[] words = switch (role) {
+            case "OPERATOR" -> new String[] { "operatör", "operator" };
+            case "SUPERVISOR" -> new String[] { "süpervizör", "supervisor" };
+            case "AUDITOR" -> new String[] { "denetçi", "auditor" };
+            default -> new String[] { role, role };
+        };
+        return new ApiException(403, "ROLE_NOT_ALLOWED", "Bu işlemi " + words[0] + " rolündeki bir kullanıcı yapamaz.",
+                "A user in the " + words[1] + " role cannot do this.", Map.of("role", role));
     }
 
     static ApiException invalid(String field, String tr, String en) {
@@ -80,8 +86,16 @@ public final class Refusals {
     }
 
     static ApiException sessionClosed(String state) {
-        return new ApiException(409, "SESSION_CLOSED", "Bu işlem oturumu kapandı (" + state + ").",
-                "This desk session is closed (" + state + ").", Map.of("state", state));
+        String[] why = switch (state) {
+            case "COMPLETED" -> new String[] { "işlem tamamlandı", "the operation is complete" };
+            case "FAILED" -> new String[] { "işlem tamamlanamadı", "the operation failed" };
+            case "ABORTED" -> new String[] { "işlem iptal edildi", "the operation was cancelled" };
+            case "EXPIRED" -> new String[] { "süresi doldu", "it expired" };
+            case "CHANGED" -> new String[] { "başka bir istekle değişti", "another request changed it" };
+            default -> new String[] { state, state };
+        };
+        return new ApiException(409, "SESSION_CLOSED", "Bu masa oturumu kapandı: " + why[0] + ". Yeni bir işlem için yeniden başlayın.",
+                "This desk session is closed: " + why[1] + ". Start again for another operation.", Map.of("state", state));
     }
 
     static ApiException otpRequired() {
