@@ -12,6 +12,10 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.applications.ApplicationsConnector;
+import org.regdesk.backend.api.eonay.EOnayConnector;
+import org.regdesk.backend.api.session.DeskSessions;
+import org.regdesk.backend.api.unblock.UnblockConnector;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
 import org.regdesk.backend.client.internal.PinnedTrust;
 import org.regdesk.server.http.ServerEndpoint;
@@ -30,7 +34,7 @@ public final class RunningRegistry implements AutoCloseable {
     private final BundleContext context;
     private Configuration server;
     private final Configuration registry;
-    private final ServiceRegistration<RegistryConnector> registration;
+    private final ServiceRegistration<?> registration;
     private int port;
     private Hashtable<String, Object> stoppedServer;
 
@@ -65,7 +69,10 @@ public final class RunningRegistry implements AutoCloseable {
         connector = new HttpRegistryConnector(endpoint.baseUri(), PinnedTrust.sslContext(
                 endpoint.developmentCertificate().orElseThrow(), data.resolve("desks/DESK-001.p12"),
                 data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20));
-        registration = context.registerService(RegistryConnector.class, connector, null);
+        // as the workstation's connector component does: the whole connector and each of its roles
+        registration = context.registerService(new String[] { RegistryConnector.class.getName(), DeskSessions.class.getName(),
+                UnblockConnector.class.getName(), EOnayConnector.class.getName(), ApplicationsConnector.class.getName() },
+                connector, null);
         base = endpoint.baseUri();
         desk = java.net.http.HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow(),
                 data.resolve("desks/DESK-001.p12"), data.resolve("desks/DESK-001.password"))).build();
