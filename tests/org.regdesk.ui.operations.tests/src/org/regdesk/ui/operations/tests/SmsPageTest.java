@@ -44,7 +44,9 @@ class SmsPageTest {
 
     @AfterEach
     void close() throws Exception {
-        dialog.close();
+        if (dialog != null) {
+            dialog.close();
+        }
         registry.close();
     }
 

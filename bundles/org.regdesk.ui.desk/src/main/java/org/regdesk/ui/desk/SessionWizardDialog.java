@@ -75,9 +75,12 @@ class SessionWizardDialog extends WizardDialog {
             }
         }
         Button cancel = getButton(IDialogConstants.CANCEL_ID);
-        if (cancel != null && wizard.isCompleted()) {
+        if (cancel != null && wizard.isCompleted() && cancel.isEnabled()) {
             cancel.setEnabled(false);
-            getShell().setDefaultButton(getButton(IDialogConstants.FINISH_ID));
+            // Finish has the focus: Enter closes, whatever had the focus on the last page is gone
+            Button finish = getButton(IDialogConstants.FINISH_ID);
+            getShell().setDefaultButton(finish);
+            finish.setFocus();
         }
         if (countdown != null && !countdown.isDisposed()) {
             show();
