@@ -106,7 +106,8 @@ class OperationsArePlugInsTest {
         assertEquals(200, asDesk.statusCode(), asDesk.body());
         assertTrue(asDesk.body().contains("\"operation\":\"EXAMPLE\"") && asDesk.body().contains("DESK-001"), asDesk.body());
         HttpResponse<String> asAnyone = registry.get("/api/v1/operations/example", false);
-        assertEquals(403, asAnyone.statusCode(), asAnyone.body());
+        assertEquals(401, asAnyone.statusCode(), asAnyone.body());
+        assertTrue(asAnyone.body().contains("DESK_CERTIFICATE_REQUIRED"), asAnyone.body());
     }
 
     private boolean installed(String symbolicName) {

@@ -142,8 +142,9 @@ class UnblockByKeyboardTest extends DeskEndToEnd {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!onUi(() -> condition.getAsBoolean())) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("waited 30 s for " + what + onUi(() -> wizardDialog() == null ? ""
-                        : " on screen " + page() + ": " + wizardDialog().getErrorMessage()));
+                throw new AssertionError("waited 30 s for " + what + onUi(() -> (wizardDialog() == null ? ""
+                        : " on screen " + page() + ": " + wizardDialog().getErrorMessage()) + "; keyboard focus on "
+                        + display.getFocusControl() + " in " + display.getActiveShell()));
             }
             Thread.sleep(20);
         }
