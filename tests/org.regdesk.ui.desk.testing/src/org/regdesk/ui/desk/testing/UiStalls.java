@@ -17,7 +17,7 @@ public final class UiStalls implements AutoCloseable {
     private final String flow;
     private final AtomicLong longestNanos = new AtomicLong();
     /**
-     * Where the UI thread was during the longest stall seen over 50 ms outside GTK's own event processing
+     * Where the UI thread was during the longest stall seen over 50 ms outside SWT's event processing
      * (code that should move off the UI thread), and the longest inside it (GTK drawing and layout,
      * which software rendering under Xvfb makes slow).
      */
@@ -59,8 +59,7 @@ public final class UiStalls implements AutoCloseable {
                 longestNanos.accumulateAndGet(waited, Math::max);
                 if (waited > 50_000_000L) {
                     StackTraceElement[] at = display.getThread().getStackTrace();
-                    boolean inGtk = at.length > 0 && at[0].isNativeMethod() && at[0].getClassName().startsWith("org.eclipse.swt.internal.gtk");
-                    if (inGtk) {
+                    if (inEventProcessing(at)) {
                         longestGtkNanos = Math.max(longestGtkNanos, waited);
                     } else if (waited > longestCodeNanos) {
                         longestCodeNanos = waited;
@@ -76,6 +75,22 @@ public final class UiStalls implements AutoCloseable {
         }
     }
 
+    /**
+     * True when the UI thread is in SWT's own event processing (GTK drawing and layout, SWT's paint
+     * callbacks): nothing above the innermost {@code readAndDispatch} is RegDesk, JFace or e4 code.
+     */
+    private static boolean inEventProcessing(StackTraceElement[] at) {
+        for (StackTraceElement frame : at) {
+            if (frame.getClassName().equals("org.eclipse.swt.widgets.Display") && frame.getMethodName().equals("readAndDispatch")) {
+                return true;
+            }
+            if (!frame.getClassName().startsWith("org.eclipse.swt.")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The longest stall seen so far, in milliseconds. */
     public long longestMillis() {
         return longestNanos.get() / 1_000_000;
@@ -86,7 +101,7 @@ public final class UiStalls implements AutoCloseable {
         running = false;
         watcher.interrupt();
         System.out.printf("[ui-stalls] %s: longest UI-thread stall %d ms (target <= 50 ms)%n", flow, longestMillis());
-        System.out.printf("[ui-stalls]   of stalls over 50 ms: longest inside GTK's own event processing %d ms, longest in "
+        System.out.printf("[ui-stalls]   of stalls over 50 ms: longest inside SWT/GTK event processing (drawing, layout) %d ms, longest in "
                 + "application code (RegDesk, JFace, e4) %d ms%n", longestGtkNanos / 1_000_000, longestCodeNanos / 1_000_000);
         StackTraceElement[] at = longestCodeStallAt;
         if (at != null) {

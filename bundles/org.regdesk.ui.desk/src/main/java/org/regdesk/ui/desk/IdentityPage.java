@@ -62,6 +62,9 @@ public class IdentityPage extends WizardPage {
         document = text(page, "wizard.document");
         byCode.addListener(SWT.Selection, event -> validate());
         assisted.addListener(SWT.Selection, event -> validate());
+        for (Text field : new Text[] { code, tckn, document }) {
+            WizardKeys.enterGoesOn(this, field);
+        }
         setControl(page);
         validate();
     }

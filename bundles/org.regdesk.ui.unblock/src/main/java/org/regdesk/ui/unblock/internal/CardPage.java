@@ -16,6 +16,7 @@ import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.WidgetRoles;
+import org.regdesk.ui.desk.WizardKeys;
 import org.regdesk.unblock.CardChoices;
 
 /**
@@ -60,11 +61,7 @@ class CardPage extends WizardPage {
             column.setWidth(160);
         }
         // Enter (or a double click) on a card that can be chosen goes on, as Next does
-        table.addListener(SWT.DefaultSelection, event -> {
-            if (isPageComplete()) {
-                getContainer().showPage(getNextPage());
-            }
-        });
+        table.addListener(SWT.DefaultSelection, event -> WizardKeys.goOn(this));
         table.addListener(SWT.Selection, event -> {
             int index = table.getSelectionIndex();
             chosen = index >= 0 && choices.get(index).selectable() ? choices.get(index) : null;

@@ -16,6 +16,7 @@ import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.PinKeypad;
 import org.regdesk.ui.desk.WidgetRoles;
+import org.regdesk.ui.desk.WizardKeys;
 import org.regdesk.unblock.PinPolicy;
 
 /**
@@ -68,11 +69,7 @@ public class PinPage extends WizardPage {
         second.onChange(this::check);
         // digits, Enter, digits, Enter: the keyboard is enough
         first.onEnter(second::setFocus);
-        second.onEnter(() -> {
-            if (isPageComplete()) {
-                getContainer().showPage(getNextPage());
-            }
-        });
+        second.onEnter(() -> WizardKeys.goOn(this));
         setControl(page);
     }
 

@@ -10,13 +10,14 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.v1.OtpSent;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.OffTheUiThread;
 import org.regdesk.ui.desk.WidgetRoles;
+import org.regdesk.ui.desk.WizardKeys;
 
 /**
  * Step 4: the SMS code sent to the citizen's registered phone (shown masked), its countdown, and
@@ -61,12 +62,7 @@ public class SmsPage extends WizardPage {
         code.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         code.addListener(SWT.Verify, event -> event.doit = event.text.chars().allMatch(Character::isDigit));
         code.addListener(SWT.Modify, event -> setPageComplete(code.getText().length() == 6));
-        code.addListener(SWT.Traverse, event -> { // Enter after the six digits goes on, as Next does
-            if (event.detail == SWT.TRAVERSE_RETURN && isPageComplete()) {
-                event.doit = false;
-                getContainer().showPage(getNextPage());
-            }
-        });
+        WizardKeys.enterGoesOn(this, code);
         countdown = new Label(page, SWT.NONE);
         countdown.setData(WidgetRoles.KEY, "wizard.sms.countdown");
         countdown.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
