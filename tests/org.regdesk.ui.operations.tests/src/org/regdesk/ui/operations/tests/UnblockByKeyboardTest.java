@@ -15,6 +15,7 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.regdesk.backend.api.Purpose;
@@ -45,6 +46,7 @@ class UnblockByKeyboardTest extends DeskEndToEnd {
         main.forceFocus();
 
         List<String> screens = new ArrayList<>();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread operator = new Thread(() -> {
             try {
@@ -66,8 +68,24 @@ class UnblockByKeyboardTest extends DeskEndToEnd {
                 Keys.enter(display);
                 awaitPage("write", screens);
                 awaitOnUi("Finish", () -> finish().isEnabled());
+                // what the last key does, should it not close the wizard
+                Listener record = event -> seen.add(event.type + ":" + event.detail + "@" + event.widget);
+                display.syncExec(() -> {
+                    for (int type : new int[] { SWT.KeyDown, SWT.Traverse, SWT.Selection }) {
+                        display.addFilter(type, record);
+                    }
+                });
                 Keys.enter(display);
-                awaitOnUi("the wizard to close", () -> wizardDialog() == null);
+                try {
+                    awaitOnUi("the wizard to close", () -> wizardDialog() == null);
+                } catch (AssertionError stillOpen) {
+                    throw new AssertionError(stillOpen.getMessage() + "; events after Enter: " + seen, stillOpen);
+                }
+                display.syncExec(() -> {
+                    for (int type : new int[] { SWT.KeyDown, SWT.Traverse, SWT.Selection }) {
+                        display.removeFilter(type, record);
+                    }
+                });
             } catch (Throwable e) {
                 failure.set(e);
                 display.asyncExec(() -> {
