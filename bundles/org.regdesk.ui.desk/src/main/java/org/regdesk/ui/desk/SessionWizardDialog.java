@@ -53,6 +53,20 @@ class SessionWizardDialog extends WizardDialog {
         relabel(IDialogConstants.NEXT_ID, wizard.desk.wizard_next);
         relabel(IDialogConstants.FINISH_ID, wizard.desk.wizard_finish);
         relabel(IDialogConstants.CANCEL_ID, wizard.desk.wizard_cancel);
+        // Enter on a focused Finish closes, whatever the shell's default button is then: after the card
+        // write's progress run, Enter on the focused Finish arrived as a key but was not taken as the
+        // default button's (seen under Xvfb: the Traverse went up to the shell, no Selection followed)
+        Button finish = getButton(IDialogConstants.FINISH_ID);
+        finish.addListener(SWT.KeyDown, event -> {
+            if ((event.keyCode == SWT.CR || event.keyCode == SWT.KEYPAD_CR) && finish.isEnabled()) {
+                event.doit = false;
+                finish.getDisplay().asyncExec(() -> {
+                    if (!finish.isDisposed() && finish.isEnabled()) {
+                        finishPressed();
+                    }
+                });
+            }
+        });
     }
 
     private void relabel(int id, String text) {
