@@ -116,9 +116,12 @@ echo "ratio regdesk as shipped / bare shell with JVM defaults (after):        $(
 
 # Resident memory a few seconds after start (the settled desk, not the start-up peak).
 rss_runs=${RSS_RUNS:-3}
+rss_sample() { # like sample: a start that fails outright is counted and retried once
+    RSS_AFTER=5 RSS_VARIANT=$1 "${@:2}" >/dev/null || { echo "$1" >>"$classes/failed-starts"; RSS_AFTER=5 RSS_VARIANT=$1 "${@:2}" >/dev/null; }
+}
 for ((i = 1; i <= rss_runs; i++)); do
-    RSS_AFTER=5 RSS_VARIANT=baseline baseline "" >/dev/null
-    RSS_AFTER=5 RSS_VARIANT=regdesk workstation "$tuned" on >/dev/null
+    rss_sample baseline baseline ""
+    rss_sample regdesk workstation "$tuned" on
 done
 echo
 echo "Resident memory (VmRSS) 5 s after the window showed, $rss_runs runs each:"

@@ -32,6 +32,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.regdesk.card.api.CardService;
 import org.regdesk.ui.desk.testing.Commands;
+import org.regdesk.ui.desk.testing.Screenshots;
 import org.regdesk.ui.desk.testing.Widgets;
 import org.regdesk.ui.workstation.handlers.SwitchLanguageHandler;
 
@@ -70,10 +71,11 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theMainWindowOpensInTurkishOnTheDeskWithThePartsOfTheOperationsAndTheStatusBar() {
+    void theMainWindowOpensInTurkishOnTheDeskWithThePartsOfTheOperationsAndTheStatusBar() throws Exception {
         assertEquals("RegDesk - Kayıt masası", shell.getText());
         assertEquals(List.of("Masa", "Okuyucular ve kartlar", "Sürücüler"), tabTexts());
         assertEquals("Masa işlemleri", labelWithRole("home.title").getText());
+        Screenshots.take(shell, "desk-tr"); // the README's first picture
         showReaders();
         assertEquals("Kart okuyucular ve kartlar", labelWithRole("readers.title").getText());
         // No backend is configured in this test runtime, so the connector is absent and says so.

@@ -71,11 +71,11 @@ class SignPage extends WizardPage implements NamedNextStep {
         table.setData(WidgetRoles.KEY, "eonay.certificates");
         table.setHeaderVisible(true);
         GridData tableLayout = new GridData(SWT.FILL, SWT.FILL, true, true);
-        tableLayout.widthHint = 460;
+        tableLayout.widthHint = 560;
         table.setLayoutData(tableLayout);
         String[] headers = { desk.card_columnSerial, messages.eonay_columnCertificate, messages.eonay_columnValidUntil,
                 messages.eonay_columnUsable };
-        int[] widths = { 130, 200, 130, 150 };
+        int[] widths = { 120, 170, 110, 130 };
         for (int i = 0; i < headers.length; i++) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
             column.setText(headers[i]);
