@@ -21,7 +21,8 @@ import org.regdesk.backend.api.v1.OpenSessionRequest;
  */
 public abstract class DeskSessionWizard extends Wizard implements IPageChangingListener {
 
-    static final String SESSION_EXPIRED = "SESSION_EXPIRED";
+    /** The backend's code for a desk session that ended on its own. */
+    public static final String SESSION_EXPIRED = "SESSION_EXPIRED";
 
     protected final DeskMessages desk;
     protected final DeskSessions sessions;

@@ -15,6 +15,7 @@ import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.v1.OtpSent;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.DeskSessionWizard;
 import org.regdesk.ui.desk.OffTheUiThread;
 import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.desk.WizardKeys;
@@ -152,7 +153,7 @@ public class SmsPage extends WizardPage {
 
     private void refused(RegistryException refused) {
         setErrorMessage(desk.refusal(refused));
-        if ("SESSION_EXPIRED".equals(refused.code())) {
+        if (DeskSessionWizard.SESSION_EXPIRED.equals(refused.code())) {
             sessionExpired.run();
         }
     }

@@ -23,7 +23,6 @@ public class UnblockWizard extends DeskSessionWizard {
 
     /** The desk operation id the backend knows this wizard's sessions by. */
     static final String OPERATION = "PIN_UNBLOCK";
-    static final String SESSION_EXPIRED = "SESSION_EXPIRED";
 
     final Messages messages;
     private final UnblockConnector unblock;

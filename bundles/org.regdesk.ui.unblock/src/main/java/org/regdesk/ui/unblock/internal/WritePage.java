@@ -17,6 +17,7 @@ import org.regdesk.card.api.CardException;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.DeskSessionWizard;
 import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.unblock.UnblockFlow;
 import org.slf4j.Logger;
@@ -154,7 +155,7 @@ class WritePage extends WizardPage {
             LOG.warn("card write failed: {}", card.getMessage());
             text = desk.card(card);
         } else if (failure instanceof RegistryException refused) {
-            if (UnblockWizard.SESSION_EXPIRED.equals(refused.code())) {
+            if (DeskSessionWizard.SESSION_EXPIRED.equals(refused.code())) {
                 wizard.sessionExpired();
                 return;
             }

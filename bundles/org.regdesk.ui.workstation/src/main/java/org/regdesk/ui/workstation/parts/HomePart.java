@@ -1,5 +1,6 @@
 package org.regdesk.ui.workstation.parts;
 
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
@@ -105,7 +106,12 @@ public class HomePart {
         List<MHandledMenuItem> operations = operations();
         title.setText(messages.home_title);
         hint.setText(operations.isEmpty() ? messages.home_none : operator == null ? messages.home_signInFirst : "");
-        for (MHandledMenuItem item : operations) {
+        // in the order of their keys (F2, F3, ...), so the desk looks the same whatever order bundles came in
+        List<MHandledMenuItem> byKey = operations.stream().sorted(Comparator.comparing(
+                (MHandledMenuItem item) -> key(commands.createCommand(item.getCommand().getElementId(), null)),
+                Comparator.comparing(String::isEmpty).thenComparing(String::length).thenComparing(Comparator.naturalOrder())))
+                .toList();
+        for (MHandledMenuItem item : byKey) {
             ParameterizedCommand command = commands.createCommand(item.getCommand().getElementId(), null);
             Button button = WidgetRoles.tag(new Button(buttons, SWT.PUSH), "home.operation." + item.getElementId());
             button.setText(item.getLocalizedLabel().replace("&", "").replace("...", "") + key(command));
