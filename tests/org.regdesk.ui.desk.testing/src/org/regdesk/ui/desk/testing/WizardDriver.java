@@ -121,7 +121,8 @@ public final class WizardDriver {
         }
     }
 
-    private static Button find(Control control, int id) {
+    /** The dialog button with this id (IDialogConstants) below {@code control}, or null. */
+    public static Button find(Control control, int id) {
         if (control instanceof Button button && Integer.valueOf(id).equals(button.getData())) {
             return button;
         }

@@ -24,6 +24,7 @@ import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.testing.DeskEndToEnd;
 import org.regdesk.ui.desk.testing.Keys;
 import org.regdesk.ui.desk.testing.UiStalls;
+import org.regdesk.ui.desk.testing.WizardDriver;
 
 /**
  * An operator-assisted PIN creation done with the keyboard alone, as at a desk with no mouse: F2 on the
@@ -127,22 +128,7 @@ class UnblockByKeyboardTest extends DeskEndToEnd {
     }
 
     private Button finish() {
-        return findButton(wizardDialog().getShell(), IDialogConstants.FINISH_ID);
-    }
-
-    private static Button findButton(org.eclipse.swt.widgets.Control control, int id) {
-        if (control instanceof Button button && Integer.valueOf(id).equals(button.getData())) {
-            return button;
-        }
-        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
-            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
-                Button found = findButton(child, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return WizardDriver.find(wizardDialog().getShell(), IDialogConstants.FINISH_ID);
     }
 
     private void awaitPage(String name, List<String> screens) throws InterruptedException {

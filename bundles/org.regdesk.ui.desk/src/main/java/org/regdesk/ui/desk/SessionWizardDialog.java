@@ -94,7 +94,6 @@ class SessionWizardDialog extends WizardDialog {
             // Finish has the focus: Enter closes, whatever had the focus on the last page is gone
             Button finish = getButton(IDialogConstants.FINISH_ID);
             getShell().setDefaultButton(finish);
-            getShell().forceActive(); // the long step may have left the keyboard focus elsewhere
             finish.setFocus();
         }
         if (countdown != null && !countdown.isDisposed()) {

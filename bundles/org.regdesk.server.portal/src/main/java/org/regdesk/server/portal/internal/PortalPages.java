@@ -154,12 +154,13 @@ public final class PortalPages implements HttpRoutes {
         }
         PortalSessions.Session session = found.get();
         String action = purpose == Purpose.PIN_UNBLOCK ? "/portal/pin/code" : "/portal/e-onay/code";
+        // one look at the registry for the whole page: the desk status, and for E-Onay the citizen's state
+        Map<String, String> status = statusOf(session, purpose, en);
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(t(purpose == Purpose.PIN_UNBLOCK ? "pinMenu" : "eOnayMenu", en)).append("</h1>");
         if (purpose == Purpose.E_ONAY) {
-            String state = registry.eOnayState(session.citizen).orElse("None");
-            body.append("<p class=\"status\" id=\"e-onay-state\" data-state=\"").append(state).append("\">")
-                    .append(t("eOnay" + state, en)).append("</p>");
+            body.append("<p class=\"status\" id=\"e-onay-state\" data-state=\"").append(status.get("eOnayState")).append("\">")
+                    .append(status.get("eOnayText")).append("</p>");
         }
         body.append("<p>").append(t(purpose == Purpose.PIN_UNBLOCK ? "pinIntro" : "eOnayIntro", en)).append("</p>");
         if ("limit".equals(call.query("notice").orElse(""))) {
@@ -171,7 +172,7 @@ public final class PortalPages implements HttpRoutes {
         }
         Instant now = clock.instant();
         // a code a desk has opened a session with is spent: no countdown as if it still worked
-        boolean used = code != null && !"None".equals(statusOf(session, purpose, en).get("state"));
+        boolean used = code != null && !"None".equals(status.get("state"));
         boolean live = code != null && now.isBefore(code.expiresAt()) && !used;
         if (code != null) {
             String digits = code.digits();
@@ -191,12 +192,11 @@ public final class PortalPages implements HttpRoutes {
                 .append(session.csrf).append("\"><button id=\"get-code\" type=\"submit\">")
                 .append(t(code == null ? "getCode" : "getNewCode", en)).append("</button></form>");
         body.append("<section class=\"card\"><h2>").append(t("currentStatus", en)).append("</h2>")
-                .append(statusParagraph(session, purpose, en)).append("</section>");
+                .append(statusParagraph(status, purpose)).append("</section>");
         return page(call, en, 200, t(purpose == Purpose.PIN_UNBLOCK ? "pinMenu" : "eOnayMenu", en), body.toString(), session);
     }
 
-    private String statusParagraph(PortalSessions.Session session, Purpose purpose, boolean en) {
-        Map<String, String> status = statusOf(session, purpose, en);
+    private static String statusParagraph(Map<String, String> status, Purpose purpose) {
         return "<p class=\"status\" id=\"desk-status\" data-purpose=\"" + purpose.name() + "\" data-state=\""
                 + status.get("state") + "\">" + escape(status.get("text")) + "</p>";
     }

@@ -107,26 +107,32 @@ public class HomePart {
         title.setText(messages.home_title);
         hint.setText(operations.isEmpty() ? messages.home_none : operator == null ? messages.home_signInFirst : "");
         // in the order of their keys (F2, F3, ...), so the desk looks the same whatever order bundles came in
-        List<MHandledMenuItem> byKey = operations.stream().sorted(Comparator.comparing(
-                (MHandledMenuItem item) -> key(commands.createCommand(item.getCommand().getElementId(), null)),
+        record Operation(MHandledMenuItem item, ParameterizedCommand command, String key) {
+        }
+        List<Operation> byKey = operations.stream().map(item -> {
+            ParameterizedCommand command = commands.createCommand(item.getCommand().getElementId(), null);
+            return new Operation(item, command, key(command));
+        }).sorted(Comparator.comparing(Operation::key,
                 Comparator.comparing(String::isEmpty).thenComparing(String::length).thenComparing(Comparator.naturalOrder())))
                 .toList();
-        for (MHandledMenuItem item : byKey) {
-            ParameterizedCommand command = commands.createCommand(item.getCommand().getElementId(), null);
+        for (Operation operation : byKey) {
+            MHandledMenuItem item = operation.item();
             Button button = WidgetRoles.tag(new Button(buttons, SWT.PUSH), "home.operation." + item.getElementId());
-            button.setText(item.getLocalizedLabel().replace("&", "").replace("...", "") + key(command));
+            button.setText(item.getLocalizedLabel().replace("&", "").replace("...", "")
+                    + (operation.key().isEmpty() ? "" : "   (" + operation.key() + ")"));
             button.setToolTipText(item.getLocalizedTooltip());
             button.setFont(JFaceResources.getBannerFont());
-            button.setEnabled(handlers.canExecute(command));
+            button.setEnabled(handlers.canExecute(operation.command()));
             GridDataFactory.fillDefaults().hint(420, 56).applyTo(button);
-            button.addListener(SWT.Selection, event -> handlers.executeHandler(command));
+            button.addListener(SWT.Selection, event -> handlers.executeHandler(operation.command()));
         }
         title.getParent().layout(true, true);
     }
 
+    /** The key that runs {@code command} (e.g. F2), or empty. */
     private String key(ParameterizedCommand command) {
         TriggerSequence sequence = bindings == null ? null : bindings.getBestSequenceFor(command);
-        return sequence == null ? "" : "   (" + sequence.format() + ")";
+        return sequence == null ? "" : sequence.format();
     }
 
     @Focus
