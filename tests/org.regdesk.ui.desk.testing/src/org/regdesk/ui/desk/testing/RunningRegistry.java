@@ -33,7 +33,8 @@ public final class RunningRegistry implements AutoCloseable {
     private final java.net.URI outbox;
     private final BundleContext context;
     private Configuration server;
-    private final Configuration registry;
+    /** The registry's bundles, each with its own configuration: database, core, card keys, SMS outbox, E-Onay trust. */
+    private final java.util.List<Configuration> registry = new java.util.ArrayList<>();
     private final ServiceRegistration<?> registration;
     private int port;
     private Hashtable<String, Object> stoppedServer;
@@ -47,23 +48,31 @@ public final class RunningRegistry implements AutoCloseable {
         Path data = Files.createTempDirectory("regdesk-ui-registry");
         Path keystore = CardTooling.demoMasterKey(data, "demo-master");
         Path[] trust = CardTooling.demoTrust(data);
-        return new RunningRegistry(context, display, data, "card.master.keystore.path", keystore.toString(),
-                "card.master.keystore.password", "demo-master", "eonay.trust.anchors", trust[0].toString(), "eonay.crls",
-                trust[1].toString());
+        return new RunningRegistry(context, display, data, properties("card.master.keystore.path", keystore.toString(),
+                "card.master.keystore.password", "demo-master"), properties("trust.anchors", trust[0].toString(), "crls",
+                trust[1].toString()));
     }
 
-    private RunningRegistry(BundleContext context, Display display, Path data, Object... registryProperties) throws Exception {
+    private RunningRegistry(BundleContext context, Display display, Path data) throws Exception {
+        this(context, display, data, new Hashtable<>(), new Hashtable<>());
+    }
+
+    private RunningRegistry(BundleContext context, Display display, Path data, Hashtable<String, Object> keys,
+            Hashtable<String, Object> eOnayTrust) throws Exception {
         this.context = context;
         ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
         server = admin.getConfiguration("org.regdesk.server.http", "?");
         server.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
                 "development.desks", "DESK-001"));
-        registry = admin.getConfiguration("org.regdesk.server.registry", "?");
-        Hashtable<String, Object> registryConfiguration = properties(registryProperties);
-        registryConfiguration.putAll(properties("data.directory", data.toString(), "demo.data", true));
-        registry.update(registryConfiguration);
-        waitUntil(display, "the server and the registry", () -> context.getServiceReference(ServerEndpoint.class) != null
-                && context.getServiceReference("org.regdesk.server.registry.Registry") != null);
+        keys.put("data.directory", data.toString());
+        configure(admin, "org.regdesk.server.store", properties("data.directory", data.toString(), "demo.data", true));
+        configure(admin, "org.regdesk.server.registry", properties("data.directory", data.toString()));
+        configure(admin, "org.regdesk.server.keys", keys);
+        configure(admin, "org.regdesk.server.otp.outbox", properties("show", true));
+        configure(admin, "org.regdesk.server.eonay", eOnayTrust);
+        waitUntil(display, "the server, the registry and the PIN operation", () -> context.getServiceReference(ServerEndpoint.class) != null
+                && context.getServiceReference("org.regdesk.server.desk.DeskSessionService") != null
+                && operationInstalled("PIN_UNBLOCK"));
         ServerEndpoint endpoint = context.getService(context.getServiceReference(ServerEndpoint.class));
         port = endpoint.baseUri().getPort();
         connector = new HttpRegistryConnector(endpoint.baseUri(), PinnedTrust.sslContext(
@@ -90,13 +99,44 @@ public final class RunningRegistry implements AutoCloseable {
         });
     }
 
-    /** The 6 digits of the newest SMS, from the demo outbox page (what the citizen's phone would show). */
+    private void configure(ConfigurationAdmin admin, String pid, Hashtable<String, Object> properties) throws Exception {
+        Configuration configuration = admin.getConfiguration(pid, "?");
+        configuration.update(properties);
+        registry.add(configuration);
+    }
+
+    private boolean operationInstalled(String id) {
+        try {
+            return context.getServiceReferences("org.regdesk.server.desk.DeskOperation", "(regdesk.operation=" + id + ")") != null;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A verification code the citizen got on the portal for a desk operation (e.g. PIN_UNBLOCK). */
+    public String verificationCode(org.regdesk.backend.api.Tckn citizen, String operation) {
+        return citizens().issueCode(citizen, operation).orElseThrow().digits();
+    }
+
+    /** The registry as the portal sees it. */
+    public org.regdesk.server.registry.CitizenRegistry citizens() {
+        return context.getService(context.getServiceReference(org.regdesk.server.registry.CitizenRegistry.class));
+    }
+
     /** GET {@code path} on the server as desk DESK-001 (its certificate, mutual TLS) or as anyone; status and body. */
     public java.net.http.HttpResponse<String> get(String path, boolean asDesk) throws Exception {
         return (asDesk ? desk : browser).send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST {@code path} with an empty JSON body as desk DESK-001 and the operator behind {@code token}. */
+    public java.net.http.HttpResponse<String> post(String path, String token) throws Exception {
+        return desk.send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The 6 digits of the newest SMS, from the demo outbox page (what the citizen's phone would show). */
     public String lastSmsCode() throws Exception {
         String body = browser.send(java.net.http.HttpRequest.newBuilder(outbox).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -145,12 +185,20 @@ public final class RunningRegistry implements AutoCloseable {
         });
     }
 
-    /** Every audit record so far as JSON lines, read as the auditor role would. */
+    /** Every audit record so far as JSON lines, exported through the desk API by the demo auditor. */
     public String auditLog() throws Exception {
-        org.regdesk.server.registry.Registry backend = context.getService(
-                context.getServiceReference(org.regdesk.server.registry.Registry.class));
-        return backend.auditExport(new org.regdesk.server.registry.Actor("auditor1",
-                org.regdesk.server.store.Operator.Role.AUDITOR, "DESK-001"));
+        java.net.http.HttpResponse<String> signedIn = desk.send(java.net.http.HttpRequest.newBuilder(
+                base.resolve("/api/v1/operators/sign-in")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"auditor1\",\"password\":\""
+                        + org.regdesk.server.store.DemoData.OPERATOR_PASSWORD + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(signedIn.body());
+        if (!token.find()) {
+            throw new AssertionError("the auditor could not sign in: " + signedIn.body());
+        }
+        return desk.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/audit/export"))
+                .header("Authorization", "Bearer " + token.group(1)).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static Hashtable<String, Object> copy(java.util.Dictionary<String, Object> dictionary) {
@@ -172,7 +220,9 @@ public final class RunningRegistry implements AutoCloseable {
     @Override
     public void close() throws Exception {
         registration.unregister();
-        registry.delete();
+        for (Configuration configuration : registry) {
+            configuration.delete();
+        }
         server.delete();
         waitUntil(Display.getCurrent(), "the server to stop", () -> context.getServiceReference(ServerEndpoint.class) == null);
     }

@@ -2,6 +2,7 @@ package org.regdesk.ui.operations.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -31,8 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.DeskSession;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.server.store.DemoData;
+import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.desk.testing.RunningRegistry;
 
@@ -108,6 +113,31 @@ class OperationsArePlugInsTest {
         HttpResponse<String> asAnyone = registry.get("/api/v1/operations/example", false);
         assertEquals(401, asAnyone.statusCode(), asAnyone.body());
         assertTrue(asAnyone.body().contains("DESK_CERTIFICATE_REQUIRED"), asAnyone.body());
+    }
+
+    @Test
+    void theTestOnlyOperationBringsItsSessionPurposeAndWhoMayServeItAndTheDeskSaysTheRefusalInTurkish() throws Exception {
+        registry = new RunningRegistry(context, display);
+        registry.connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        String code = registry.verificationCode(DemoData.AYSE, "EXAMPLE");
+        RegistryException refused = assertThrows(RegistryException.class,
+                () -> registry.connector.openSession(new OpenSessionRequest("EXAMPLE", code, null, null)));
+        assertEquals("ROLE_NOT_ALLOWED", refused.code(), "the plug-in's rule: supervisors only");
+        DeskMessages turkish = new DeskMessages();
+        turkish.language = "tr";
+        assertEquals("Bu işlemi operatör rolündeki bir kullanıcı yapamaz.", turkish.refusal(refused),
+                "the desk translates the code and its parameter; the server sent only " + refused.getMessage());
+
+        OperatorSignedIn supervisor = registry.connector.signIn("supervisor1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        DeskSession session = registry.connector.openSession(new OpenSessionRequest("EXAMPLE", code, null, null));
+        assertEquals("EXAMPLE", session.purpose());
+        HttpResponse<String> step = registry.post("/api/v1/desk-sessions/" + session.sessionId() + "/example", supervisor.token());
+        assertEquals(200, step.statusCode(), step.body());
+        assertTrue(registry.auditLog().contains("EXAMPLE_STEP"), "the plug-in's own audit action is in the trail");
+        HttpResponse<String> again = registry.post("/api/v1/desk-sessions/" + session.sessionId() + "/example", supervisor.token());
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(again.body().contains("\"code\":\"SESSION_CLOSED\""), again.body());
+        assertTrue(again.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), again.headers().toString());
     }
 
     private boolean installed(String symbolicName) {

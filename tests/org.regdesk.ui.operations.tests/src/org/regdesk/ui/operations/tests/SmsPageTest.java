@@ -14,10 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
-import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.testing.RunningRegistry;
@@ -53,8 +51,7 @@ class SmsPageTest {
     @Test
     void theCodeGoesToTheMaskedPhoneCountsDownAndAWrongOneSaysHowManyTriesAreLeft() throws Exception {
         registry.connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
-        String verification = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String verification = registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK");
         DeskSession session = registry.connector.openSession(new OpenSessionRequest("PIN_UNBLOCK", verification, null, null));
 
         page.forSession(session.sessionId());

@@ -18,8 +18,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
-import org.regdesk.backend.api.Purpose;
-import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.testing.DeskEndToEnd;
 import org.regdesk.ui.desk.testing.Keys;
@@ -39,8 +37,7 @@ class UnblockByKeyboardTest extends DeskEndToEnd {
     @Test
     void aPinIsCreatedWithKeysOnlyInFiveScreens() throws Exception {
         insertCard(DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
-        String code = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK");
         Shell main = (Shell) ((MWindow) application.getContext().get(EModelService.class)
                 .find("org.regdesk.ui.workstation.window.main", application)).getWidget();
         main.forceActive();

@@ -8,10 +8,8 @@ import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.junit.jupiter.api.Test;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.card.api.PinStatus;
-import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.testing.DeskEndToEnd;
 import org.regdesk.ui.desk.testing.RunningRegistry;
@@ -33,8 +31,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
     @Test
     void withThePortalCodeTheCardGetsItsFirstPinAfterAWrongSmsCodeAndAPulledCard() throws Exception {
         insertCard(DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
-        String code = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK");
         openWizard();
         assertEquals("", wizard.label("wizard.session.countdown").getText(), "no session yet, no countdown");
         wizard.text("wizard.code").setText(code.substring(0, 5) + " " + code.substring(5, 10) + " " + code.substring(10));
@@ -132,8 +129,7 @@ class UnblockEndToEndTest extends DeskEndToEnd {
     @Test
     void anExpiredSessionSendsTheOperatorBackForANewCode() throws Exception {
         insertCard(DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
-        String code = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK");
         openWizard();
         wizard.text("wizard.code").setText(code);
         wizard.next();

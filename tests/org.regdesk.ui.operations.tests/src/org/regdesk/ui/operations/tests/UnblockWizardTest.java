@@ -18,10 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.card.api.CardService;
-import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.testing.Commands;
 import org.regdesk.ui.desk.testing.RunningRegistry;
@@ -57,8 +55,7 @@ class UnblockWizardTest {
 
     @Test
     void anUnknownCodeIsRefusedOnThePageAndTheCitizensCodeLeadsToTheCardChoice() {
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
-        String code = backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK");
         int readers = context.getService(context.getServiceReference(CardService.class)).readers().size();
         List<Object> seen = new ArrayList<>();
         display.timerExec(300, () -> {

@@ -10,11 +10,9 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.card.api.CardSession;
-import org.regdesk.server.registry.Registry;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.applications.internal.ApplicationsDialog;
 import org.regdesk.ui.desk.testing.DeskEndToEnd;
@@ -39,10 +37,9 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     void aCitizenGivesEOnayWithTheCardAndWithdrawsIt() throws Exception {
         insertCard(DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
         firstPinThroughTheRegistry();
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
 
         UiStalls stalls = UiStalls.watch(display, "E-Onay given at the desk");
-        openWizard(backend.issueCode(DemoData.AYSE, Purpose.E_ONAY).orElseThrow().digits());
+        openWizard(registry.verificationCode(DemoData.AYSE, "E_ONAY"));
         wizard.awaitPage("status");
         assertEquals("AYŞE YILMAZ henüz E-Onay vermemiş. Onay metnini nitelikli sertifikasıyla imzalayarak verebilir.",
                 wizard.label("eonay.status").getText());
@@ -72,10 +69,10 @@ class EOnayEndToEndTest extends DeskEndToEnd {
         wizard.screenshot("eonay-4-result");
         wizard.finish();
         stalls.close(); // printed; the PNG encoding of the four screenshots runs on the UI thread and counts too
-        assertEquals("GIVEN", backend.eOnayState(DemoData.AYSE).orElseThrow(), "what the portal shows");
+        assertEquals("GIVEN", registry.citizens().eOnayState(DemoData.AYSE).orElseThrow(), "what the portal shows");
         aRenewalRestsOnTheEOnayAndWaitsInTheQueue();
 
-        openWizard(backend.issueCode(DemoData.AYSE, Purpose.E_ONAY).orElseThrow().digits());
+        openWizard(registry.verificationCode(DemoData.AYSE, "E_ONAY"));
         wizard.awaitPage("status");
         assertTrue(wizard.label("eonay.status").getText().startsWith("AYŞE YILMAZ, "), wizard.label("eonay.status").getText());
         assertFalse(wizard.button(org.eclipse.jface.dialogs.IDialogConstants.NEXT_ID).isEnabled(), "given: nothing to do but withdraw");
@@ -91,7 +88,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
         wizard.awaitPage("result");
         assertTrue(wizard.label("wizard.result").getText().startsWith("E-Onay geri çekildi"));
         wizard.finish();
-        assertEquals("WITHDRAWN", backend.eOnayState(DemoData.AYSE).orElseThrow());
+        assertEquals("WITHDRAWN", registry.citizens().eOnayState(DemoData.AYSE).orElseThrow());
         assertEquals(List.of("EONAY_TEXT_SHOWN CONSENT", "EONAY_SUBMIT RECORDED", "EONAY_TEXT_SHOWN WITHDRAWAL",
                 "EONAY_SUBMIT RECORDED"), auditSteps("EONAY"));
     }
@@ -126,9 +123,8 @@ class EOnayEndToEndTest extends DeskEndToEnd {
 
     /** The demo card comes without a PIN: it gets one the way the desk gives it (code, SMS, card write). */
     private void firstPinThroughTheRegistry() throws Exception {
-        Registry backend = context.getService(context.getServiceReference(Registry.class));
         DeskSession session = registry.connector.openSession(new OpenSessionRequest("PIN_UNBLOCK",
-                backend.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits(), null, null));
+                registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK"), null, null));
         registry.connector.sendOtp(session.sessionId());
         registry.connector.verifyOtp(session.sessionId(), registry.lastSmsCode());
         try (CardSession open = cards.open(DemoData.DEMO_CARD)) {

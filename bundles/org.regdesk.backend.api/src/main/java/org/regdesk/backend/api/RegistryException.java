@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A backend call that did not succeed: {@code code} is the API's machine code (or UNREACHABLE,
- * UNTRUSTED, PROTOCOL for the connection itself), {@code messageTr}/{@code messageEn} are ready to show.
+ * UNTRUSTED, PROTOCOL for the connection itself) and {@code params} its facts; the desk translates the
+ * code ({@link #getMessage()} is only an English fallback for codes it does not know).
  */
 public final class RegistryException extends Exception {
 
@@ -12,16 +13,13 @@ public final class RegistryException extends Exception {
 
     private final int status;
     private final String code;
-    private final String messageTr;
-    private final Map<String, String> details;
+    private final Map<String, String> params;
 
-    public RegistryException(int status, String code, String messageTr, String messageEn, Map<String, String> details,
-            Throwable cause) {
-        super(messageEn, cause);
+    public RegistryException(int status, String code, String fallback, Map<String, String> params, Throwable cause) {
+        super(fallback, cause);
         this.status = status;
         this.code = code;
-        this.messageTr = messageTr;
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.params = params == null ? Map.of() : Map.copyOf(params);
     }
 
     /** HTTP status, or 0 when no answer came back. */
@@ -33,16 +31,9 @@ public final class RegistryException extends Exception {
         return code;
     }
 
-    public String messageTr() {
-        return messageTr;
-    }
-
-    public String messageEn() {
-        return getMessage();
-    }
-
-    public Map<String, String> details() {
-        return details;
+    /** The facts the code's text needs, e.g. {@code attemptsLeft}, {@code host}. */
+    public Map<String, String> params() {
+        return params;
     }
 
     /** True when trying again later may work (network, server restart), false for a refusal. */

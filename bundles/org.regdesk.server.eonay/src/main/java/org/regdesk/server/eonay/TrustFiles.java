@@ -16,7 +16,7 @@ import java.util.List;
  * Trust anchors and CRLs from files (PEM or DER), read again when a file changes, so a CA's CRL
  * publication job only has to replace the file. A file that cannot be read keeps the last good state.
  */
-public final class TrustFiles {
+public final class TrustFiles implements ConsentTrust {
 
     private final List<Path> anchorFiles;
     private final List<Path> crlFiles;
@@ -28,10 +28,12 @@ public final class TrustFiles {
         this.crlFiles = List.copyOf(crlFiles);
     }
 
+    @Override
     public boolean configured() {
         return !anchorFiles.isEmpty();
     }
 
+    @Override
     public synchronized ConsentVerifier.Trust current() {
         List<FileTime> now = new ArrayList<>();
         for (Path file : concat()) {

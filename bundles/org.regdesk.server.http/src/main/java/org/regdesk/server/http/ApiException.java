@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A refusal the caller can act on: HTTP status, a stable machine code, and the message in Turkish and
- * English. The server turns it into an {@code ApiError} body; it is never logged with secrets.
+ * A refusal at the HTTP level: status, a stable machine code, an English fallback text and the
+ * parameters a client needs to say it in its own words. Written as RFC 9457 problem details; never
+ * logged with secrets. Domain refusals reach HTTP through the adapter that maps them to a status.
  */
 public final class ApiException extends Exception {
 
@@ -13,22 +14,20 @@ public final class ApiException extends Exception {
 
     private final int status;
     private final String code;
-    private final String messageTr;
-    private final Map<String, String> details;
+    private final Map<String, String> params;
 
-    public ApiException(int status, String code, String messageTr, String messageEn) {
-        this(status, code, messageTr, messageEn, Map.of());
+    public ApiException(int status, String code, String fallback) {
+        this(status, code, fallback, Map.of());
     }
 
-    public ApiException(int status, String code, String messageTr, String messageEn, Map<String, String> details) {
-        super(messageEn, null, false, false); // a refusal, not a fault: no stack trace needed
+    public ApiException(int status, String code, String fallback, Map<String, String> params) {
+        super(fallback, null, false, false); // a refusal, not a fault: no stack trace needed
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("an API error needs a 4xx or 5xx status, was " + status);
         }
         this.status = status;
         this.code = Objects.requireNonNull(code, "code");
-        this.messageTr = Objects.requireNonNull(messageTr, "messageTr");
-        this.details = Map.copyOf(details);
+        this.params = Map.copyOf(params);
     }
 
     public int status() {
@@ -39,15 +38,12 @@ public final class ApiException extends Exception {
         return code;
     }
 
-    public String messageTr() {
-        return messageTr;
-    }
-
-    public String messageEn() {
+    /** The English fallback text. */
+    public String fallback() {
         return getMessage();
     }
 
-    public Map<String, String> details() {
-        return details;
+    public Map<String, String> params() {
+        return params;
     }
 }

@@ -3,7 +3,7 @@
  * cryptograms computed with them. The master key stays inside a {@link org.regdesk.server.keys.CardKeyService}
  * (a keystore file in development, an HSM behind the same interface in production).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.regdesk.server.keys;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,5 +1,8 @@
-/** The registry's rules ({@link org.regdesk.server.registry.Registry}) and the desk API routes over them. */
-@Version("1.0.0")
+/**
+ * What the registry core offers beyond the desk API ({@link org.regdesk.server.desk}): the citizen's
+ * side for the portal ({@link org.regdesk.server.registry.CitizenRegistry}).
+ */
+@Version("2.0.0")
 package org.regdesk.server.registry;
 
 import org.osgi.annotation.versioning.Version;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.Tckn;
 import org.regdesk.server.store.internal.Jdbc;
 
@@ -30,11 +29,11 @@ public final class DeskSessions {
                     + "desk_id, operator, state, started_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, session.id());
                 insert.setString(2, session.citizen().value());
-                insert.setString(3, session.purpose().name());
+                insert.setString(3, session.operation());
                 insert.setString(4, session.kind());
                 insert.setString(5, session.deskId());
                 insert.setString(6, session.operator());
-                insert.setString(7, session.state());
+                insert.setString(7, session.state().name());
                 Jdbc.setInstant(insert, 8, session.startedAt());
                 Jdbc.setInstant(insert, 9, session.expiresAt());
                 return insert.executeUpdate();
@@ -52,13 +51,13 @@ public final class DeskSessions {
         });
     }
 
-    /** The citizen's most recent session for the purpose, for the portal's status. */
-    public Optional<DeskSessionRecord> latest(Tckn citizen, Purpose purpose) {
+    /** The citizen's most recent session for the operation, for the portal's status. */
+    public Optional<DeskSessionRecord> latest(Tckn citizen, String operation) {
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT * FROM desk_sessions WHERE citizen = ? "
                     + "AND purpose = ? ORDER BY started_at DESC LIMIT 1")) {
                 select.setString(1, citizen.value());
-                select.setString(2, purpose.name());
+                select.setString(2, operation);
                 return read(select).stream().findFirst();
             }
         });
@@ -69,8 +68,8 @@ public final class DeskSessions {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 sessions.add(new DeskSessionRecord(rows.getString("id"), new Tckn(rows.getString("citizen")),
-                        Purpose.valueOf(rows.getString("purpose")), rows.getString("kind"), rows.getString("desk_id"),
-                        rows.getString("operator"), rows.getString("state"), Jdbc.instant(rows, "started_at"),
+                        rows.getString("purpose"), rows.getString("kind"), rows.getString("desk_id"),
+                        rows.getString("operator"), SessionState.valueOf(rows.getString("state")), Jdbc.instant(rows, "started_at"),
                         Jdbc.instant(rows, "expires_at"), Jdbc.optionalInstant(rows, "otp_verified_at"),
                         Jdbc.optionalInstant(rows, "ended_at"), Optional.ofNullable(rows.getString("card_serial"))));
             }
@@ -79,16 +78,16 @@ public final class DeskSessions {
     }
 
     /** Moves the session from {@code expected} to {@code next}; false if another request moved it first. */
-    public boolean transition(String id, String expected, String next, Instant at, String cardSerial) {
+    public boolean transition(String id, SessionState expected, SessionState next, Instant at, String cardSerial) {
         return database.transaction(connection -> {
-            String timeColumn = "OTP_VERIFIED".equals(next) ? "otp_verified_at" : "ended_at";
+            String timeColumn = next == SessionState.OTP_VERIFIED ? "otp_verified_at" : "ended_at";
             try (PreparedStatement update = connection.prepareStatement("UPDATE desk_sessions SET state = ?, " + timeColumn
                     + " = ?, card_serial = COALESCE(?, card_serial) WHERE id = ? AND state = ?")) {
-                update.setString(1, next);
+                update.setString(1, next.name());
                 Jdbc.setInstant(update, 2, at);
                 update.setString(3, cardSerial);
                 update.setString(4, id);
-                update.setString(5, expected);
+                update.setString(5, expected.name());
                 return update.executeUpdate() == 1;
             }
         });

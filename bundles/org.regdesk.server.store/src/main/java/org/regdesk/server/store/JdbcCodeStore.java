@@ -4,11 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.server.codes.internal.CodeStore;
 import org.regdesk.server.store.internal.Jdbc;
 
-/** Verification codes in the verification_codes table: one row per citizen and purpose, hash only. */
+/** Verification codes in the verification_codes table: one row per citizen and operation, hash only. */
 public final class JdbcCodeStore implements CodeStore {
 
     private final Database database;
@@ -23,14 +22,14 @@ public final class JdbcCodeStore implements CodeStore {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM verification_codes WHERE citizen = ? AND purpose = ?")) {
                 delete.setString(1, code.citizen());
-                delete.setString(2, code.purpose().name());
+                delete.setString(2, code.operation());
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO verification_codes (code_hash, citizen, "
                     + "purpose, issued_at, expires_at, used) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, code.codeHash());
                 insert.setString(2, code.citizen());
-                insert.setString(3, code.purpose().name());
+                insert.setString(3, code.operation());
                 Jdbc.setInstant(insert, 4, code.issuedAt());
                 Jdbc.setInstant(insert, 5, code.expiresAt());
                 insert.setBoolean(6, code.used());
@@ -49,7 +48,7 @@ public final class JdbcCodeStore implements CodeStore {
                         return Optional.<StoredCode>empty();
                     }
                     return Optional.of(new StoredCode(codeHash, rows.getString("citizen"),
-                            Purpose.valueOf(rows.getString("purpose")), Jdbc.instant(rows, "issued_at"),
+                            rows.getString("purpose"), Jdbc.instant(rows, "issued_at"),
                             Jdbc.instant(rows, "expires_at"), rows.getBoolean("used")));
                 }
             }

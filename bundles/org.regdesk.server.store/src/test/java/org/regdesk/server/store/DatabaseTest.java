@@ -72,12 +72,12 @@ class DatabaseTest {
             DemoData.load(database);
             DeskSessions sessions = new DeskSessions(database);
             Instant now = Instant.parse("2026-11-26T10:00:00Z");
-            sessions.insert(new DeskSessionRecord("s1", DemoData.AYSE, org.regdesk.backend.api.Purpose.PIN_UNBLOCK, "CODE",
-                    "DESK-001", "operator1", "OPEN", now, now.plusSeconds(900), java.util.Optional.empty(),
+            sessions.insert(new DeskSessionRecord("s1", DemoData.AYSE, "PIN_UNBLOCK", "CODE",
+                    "DESK-001", "operator1", SessionState.OPEN, now, now.plusSeconds(900), java.util.Optional.empty(),
                     java.util.Optional.empty(), java.util.Optional.empty()));
-            assertTrue(sessions.transition("s1", "OPEN", "OTP_VERIFIED", now, null));
-            assertFalse(sessions.transition("s1", "OPEN", "OTP_VERIFIED", now, null));
-            assertEquals("OTP_VERIFIED", sessions.find("s1").orElseThrow().state());
+            assertTrue(sessions.transition("s1", SessionState.OPEN, SessionState.OTP_VERIFIED, now, null));
+            assertFalse(sessions.transition("s1", SessionState.OPEN, SessionState.OTP_VERIFIED, now, null));
+            assertEquals(SessionState.OTP_VERIFIED, sessions.find("s1").orElseThrow().state());
         }
     }
 }

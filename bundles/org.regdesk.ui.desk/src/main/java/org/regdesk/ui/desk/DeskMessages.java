@@ -1,5 +1,12 @@
 package org.regdesk.ui.desk;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
 import org.eclipse.e4.core.services.nls.Message;
 import org.osgi.framework.Bundle;
 import org.regdesk.backend.api.RegistryException;
@@ -71,9 +78,49 @@ public class DeskMessages {
     public String bundleState_stopping;
     public String bundleState_installed;
 
-    /** A backend refusal in the language the desk shows: the server sends both. */
-    public String refusal(RegistryException error) {
-        return "tr".equals(language) ? error.messageTr() : error.messageEn();
+    /**
+     * A backend refusal in the language the desk shows, by its code: first from the calling operation
+     * bundle's {@code OSGI-INF/l10n/refusals*.properties} (its own codes), then from the desk kit's (the
+     * common ones); the server's English fallback only for a code nobody here knows yet.
+     */
+    public String refusal(RegistryException error, Class<?>... operationClasses) {
+        Locale locale = "tr".equals(language) ? Locale.forLanguageTag("tr") : Locale.ROOT;
+        List<ClassLoader> loaders = new ArrayList<>();
+        for (Class<?> owner : operationClasses) {
+            loaders.add(owner.getClassLoader());
+        }
+        loaders.add(DeskMessages.class.getClassLoader());
+        String field = error.params().get("field");
+        for (ClassLoader loader : loaders) {
+            ResourceBundle texts;
+            try {
+                texts = ResourceBundle.getBundle(REFUSALS, locale, loader, NO_FALLBACK);
+            } catch (MissingResourceException none) {
+                continue;
+            }
+            if (field != null && texts.containsKey(error.code() + "." + field)) {
+                return texts.getString(error.code() + "." + field);
+            }
+            if (texts.containsKey(error.code())) {
+                return fill(texts.getString(error.code()), error.params(), texts);
+            }
+        }
+        return error.getMessage();
+    }
+
+    private static final String REFUSALS = "OSGI-INF.l10n.refusals";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** Fills {name} with the parameter, translated when the file has "name.VALUE" (roles, states). */
+    private static String fill(String text, Map<String, String> params, ResourceBundle texts) {
+        String filled = text;
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String key = param.getKey() + "." + param.getValue();
+            String value = texts.containsKey(key) ? texts.getString(key) : param.getValue();
+            filled = filled.replace("{" + param.getKey() + "}", value);
+        }
+        return filled;
     }
 
     /**

@@ -51,7 +51,7 @@ public abstract class DeskSessionWizard extends Wizard implements IPageChangingL
             identity.setErrorMessage(null);
             return true;
         } catch (RegistryException refused) {
-            identity.setErrorMessage(desk.refusal(refused));
+            identity.setErrorMessage(desk.refusal(refused, getClass()));
             return false;
         } catch (InterruptedException cancelled) {
             return false;
@@ -63,7 +63,7 @@ public abstract class DeskSessionWizard extends Wizard implements IPageChangingL
         if (SESSION_EXPIRED.equals(refused.code())) {
             sessionExpired();
         } else {
-            page.setErrorMessage(desk.refusal(refused));
+            page.setErrorMessage(desk.refusal(refused, getClass()));
         }
     }
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
@@ -69,11 +68,11 @@ class BadInputFuzzTest {
         token = connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray()).token();
         Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
         DeskSession session = connector.openSession(new OpenSessionRequest("PIN_UNBLOCK",
-                backend.registry.issueCode(citizen.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits(), null, null));
+                backend.registry.issueCode(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().digits(), null, null));
         sessionId = session.sessionId();
         Citizen consenting = backend.newCitizen(CardRecord.REFERENCE);
         eOnaySessionId = connector.openSession(new OpenSessionRequest("E_ONAY",
-                backend.registry.issueCode(consenting.tckn(), Purpose.E_ONAY).orElseThrow().digits(), null, null)).sessionId();
+                backend.registry.issueCode(consenting.tckn(), "E_ONAY").orElseThrow().digits(), null, null)).sessionId();
     }
 
     @AfterAll
@@ -241,7 +240,7 @@ class BadInputFuzzTest {
         HttpRegistryConnector connector = backend.desk("DESK-005");
         connector.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
         Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
-        String code = backend.registry.issueCode(citizen.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = backend.registry.issueCode(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().digits();
         byte[] open = JSON.writeValueAsBytes(body("purpose", "PIN_UNBLOCK", "verificationCode", code));
         HttpClient client = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-005")).build();
         String bearer = token(connector);

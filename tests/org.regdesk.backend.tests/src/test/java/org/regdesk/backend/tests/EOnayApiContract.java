@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.CertificateApplication;
 import org.regdesk.backend.api.v1.CertificateApplicationRequest;
 import org.regdesk.backend.api.v1.ConsentText;
@@ -74,7 +73,7 @@ abstract class EOnayApiContract {
     }
 
     private DeskSession eOnaySession(Citizen citizen) throws Exception {
-        String code = backend.registry.issueCode(citizen.tckn(), Purpose.E_ONAY).orElseThrow().digits();
+        String code = backend.registry.issueCode(citizen.tckn(), "E_ONAY").orElseThrow().digits();
         return desk.openSession(new OpenSessionRequest("E_ONAY", code, null, null));
     }
 
@@ -145,7 +144,7 @@ abstract class EOnayApiContract {
 
         Citizen other = backend.newCitizen(CardRecord.REFERENCE); // this citizen's hourly code budget is spent
         String pinSession = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK",
-                backend.registry.issueCode(other.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits(), null, null)).sessionId();
+                backend.registry.issueCode(other.tckn(), "PIN_UNBLOCK").orElseThrow().digits(), null, null)).sessionId();
         RegistryApiContract.refused("WRONG_PURPOSE", () -> desk.eOnayStatus(pinSession));
     }
 

@@ -18,7 +18,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.EOnaySubmission;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
@@ -126,7 +125,7 @@ public final class EOnayBenchmark {
                         new TestCardFactory.Holder(citizen.fullName(), citizen.tckn().value()), BigInteger.valueOf(1000 + i),
                         Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(700)), KeyUsage.nonRepudiation));
                 DeskSession session = desk.openSession(new OpenSessionRequest("E_ONAY",
-                        backend.registry.issueCode(citizen.tckn(), Purpose.E_ONAY).orElseThrow().digits(), null, null));
+                        backend.registry.issueCode(citizen.tckn(), "E_ONAY").orElseThrow().digits(), null, null));
                 byte[] signature = ConsentSigner.sign(signer, signer.cardCertificate(), consent, signingTime).cms();
                 sessions.add(session.sessionId());
                 submissions.add(new EOnaySubmission("CONSENT", 1, Base64.getEncoder().encodeToString(signature), signingTime));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.CompletionRequest;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
@@ -73,7 +72,7 @@ class Pkcs11UnblockFlowTest {
 
     private DeskSession verifiedSession() throws Exception {
         backend.clock.advance(java.time.Duration.ofHours(1)); // a fresh hour of code issuing
-        String code = backend.registry.issueCode(citizen.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = backend.registry.issueCode(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().digits();
         DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", code, null, null));
         desk.sendOtp(session.sessionId());
         desk.verifyOtp(session.sessionId(), backend.lastOtp(citizen.phone()));

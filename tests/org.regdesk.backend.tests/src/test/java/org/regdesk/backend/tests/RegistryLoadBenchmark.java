@@ -17,14 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
 import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
-import org.regdesk.server.registry.Actor;
+import org.regdesk.server.desk.Actor;
 import org.regdesk.server.store.CardRecord;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.DemoData;
@@ -139,12 +138,12 @@ public final class RegistryLoadBenchmark {
         for (int i = 0; i < count; i++) {
             done.add(pool.submit(() -> {
                 Citizen forCode = backend.newCitizen(CardRecord.REFERENCE);
-                String code = backend.registry.issueCode(forCode.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits();
+                String code = backend.registry.issueCode(forCode.tckn(), "PIN_UNBLOCK").orElseThrow().digits();
                 codes.add(("{\"purpose\":\"PIN_UNBLOCK\",\"verificationCode\":\"" + code + "\"}").getBytes());
                 Citizen forOtp = backend.newCitizen(CardRecord.REFERENCE);
-                DeskSession session = backend.registry.openSession(actor, new OpenSessionRequest("PIN_UNBLOCK", null,
+                DeskSession session = backend.sessions.open(actor, new OpenSessionRequest("PIN_UNBLOCK", null,
                         forOtp.tckn().value(), forOtp.idDocumentNumber()));
-                backend.registry.sendOtp(actor, session.sessionId());
+                backend.sessions.sendOtp(actor, session.sessionId());
                 otps.add(new String[] { session.sessionId(), backend.lastOtp(forOtp.phone()) });
                 return null;
             }));

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,20 +19,29 @@ import org.regdesk.backend.client.internal.PinnedTrust;
 import org.regdesk.card.reference.DemoTrust;
 import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.card.reference.VirtualCardHost;
+import org.regdesk.server.codes.internal.VerificationCodes;
+import org.regdesk.server.desk.DeskOperation;
+import org.regdesk.server.desk.http.DeskRoutes;
+import org.regdesk.server.eonay.TrustFiles;
+import org.regdesk.server.eonay.internal.EOnayOperation;
+import org.regdesk.server.eonay.internal.EOnayRoutes;
 import org.regdesk.server.http.internal.RegdeskServer;
 import org.regdesk.server.http.internal.RouteDispatcher;
 import org.regdesk.server.http.internal.ServerSettings;
 import org.regdesk.server.keys.KeystoreCardKeyService;
-import org.regdesk.server.otp.internal.SmsGateway;
+import org.regdesk.server.otp.SmsGateway;
+import org.regdesk.server.otp.internal.SmsOneTimeCodes;
 import org.regdesk.server.otp.internal.SmsOutbox;
+import org.regdesk.server.otp.internal.SmsOutboxRoutes;
 import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.portal.internal.DevelopmentIdentityProvider;
 import org.regdesk.server.portal.internal.PortalPages;
-import org.regdesk.server.eonay.TrustFiles;
-import org.regdesk.server.registry.EOnayDesk;
-import org.regdesk.server.registry.Registry;
-import org.regdesk.server.registry.RegistryRoutes;
-import org.regdesk.server.registry.SmsOutboxRoutes;
+import org.regdesk.server.registry.CitizenRegistry;
+import org.regdesk.server.registry.internal.AuditTrailService;
+import org.regdesk.server.registry.internal.CitizenRegistryService;
+import org.regdesk.server.registry.internal.OperatorAccess;
+import org.regdesk.server.registry.internal.RegistryRoutes;
+import org.regdesk.server.registry.internal.SessionDesk;
 import org.regdesk.server.store.CardRecord;
 import org.regdesk.server.store.Cards;
 import org.regdesk.server.store.Citizen;
@@ -38,11 +49,15 @@ import org.regdesk.server.store.Citizens;
 import org.regdesk.server.store.Database;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.server.store.Desk;
+import org.regdesk.server.store.JdbcCodeStore;
 import org.regdesk.server.store.Operators;
+import org.regdesk.server.unblock.internal.UnblockOperation;
+import org.regdesk.server.unblock.internal.UnblockRoutes;
 
 /**
- * regdesk-server as the product composes it (registry, desk API, portal, outbox on the real Jetty server
- * over TLS with the development desk CA), without OSGi so tests can hold the clock and the database.
+ * regdesk-server as the product composes it (registry core, the unblock and E-Onay operations, portal,
+ * outbox on the real Jetty server over TLS with the development desk CA), wired by hand as the DS
+ * components wire it, without OSGi, so tests can hold the clock and the database.
  */
 final class TestBackend implements AutoCloseable {
 
@@ -58,11 +73,14 @@ final class TestBackend implements AutoCloseable {
     volatile boolean smsDown;
     /** The newest SMS per phone: the outbox keeps only its last messages, a soak sends thousands. */
     private final java.util.Map<PhoneNumber, String> lastText = new java.util.concurrent.ConcurrentHashMap<>();
-    final Registry registry;
+    final AuditTrailService audit;
+    final OperatorAccess operators;
+    final SessionDesk sessions;
+    /** The registry as the portal sees it: verification codes, the citizen's records. */
+    final CitizenRegistry registry;
     /** The demo cards' test CA ({@link VirtualCardHost#DEMO_SEED}) is the E-Onay trust anchor. */
     final TestCardFactory demoCa;
     final TrustFiles eOnayTrust;
-    final EOnayDesk eOnay;
     final RegdeskServer server;
     private final RouteDispatcher routes = new RouteDispatcher();
     final URI base;
@@ -78,9 +96,9 @@ final class TestBackend implements AutoCloseable {
         demoCa = new TestCardFactory(VirtualCardHost.DEMO_SEED);
         database = Database.open(choice.settings(data));
         DemoData.load(database);
-        Operators operators = new Operators(database);
+        Operators accounts = new Operators(database);
         for (String desk : DESKS.subList(2, DESKS.size() - 1)) {
-            operators.insertDesk(new Desk(desk, desk, "test", true));
+            accounts.insertDesk(new Desk(desk, desk, "test", true));
         }
         if (masterKey == null) {
             new SecureRandom().nextBytes(this.masterKey);
@@ -99,13 +117,22 @@ final class TestBackend implements AutoCloseable {
         };
         byte[] codeKey = new byte[32];
         new SecureRandom().nextBytes(codeKey);
-        registry = new Registry(database, keys, sms, SmsText.DEFAULT, codeKey, clock, new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), codeKey, clock, random);
+        audit = new AuditTrailService(database, clock);
+        operators = new OperatorAccess(database, audit, clock, random);
+        Map<String, DeskOperation> installed = Map.of(UnblockOperation.ID, new UnblockOperation(), EOnayOperation.ID,
+                new EOnayOperation());
+        sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(sms, SmsText.DEFAULT, clock, random), audit,
+                id -> Optional.ofNullable(installed.get(id)), clock);
+        registry = new CitizenRegistryService(database, codes, audit);
         eOnayTrust = new TrustFiles(List.of(data.resolve("trust/ca.pem")), List.of(data.resolve("trust/ca.crl")));
         writeTrust();
-        eOnay = new EOnayDesk(registry, database, eOnayTrust, clock);
-        routes.add(new RegistryRoutes(registry, eOnay));
+        routes.add(new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit));
+        routes.add(new UnblockRoutes(sessions, audit, keys, database, operators, clock));
+        routes.add(new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock));
         routes.add(new SmsOutboxRoutes(outbox));
-        routes.add(new PortalPages(registry, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
+        routes.add(new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
         server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), routes);
         base = server.start();
     }

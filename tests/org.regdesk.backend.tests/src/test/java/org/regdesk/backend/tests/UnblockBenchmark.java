@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
@@ -49,7 +48,7 @@ public final class UnblockBenchmark {
                         new TestCardFactory.Holder(citizen.fullName(), citizen.tckn().value()));
                 card.reset();
                 SimulatorTransport transport = new SimulatorTransport(card);
-                String code = backend.registry.issueCode(citizen.tckn(), Purpose.PIN_UNBLOCK).orElseThrow().digits();
+                String code = backend.registry.issueCode(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().digits();
 
                 long start = System.nanoTime();
                 DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", code, null, null));

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.CompletionRequest;
 import org.regdesk.backend.api.v1.DeskSession;
@@ -76,7 +75,7 @@ class UnblockFlowTest {
     }
 
     private DeskSession verifiedSession() throws Exception {
-        String code = backend.registry.issueCode(DemoData.AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = backend.registry.issueCode(DemoData.AYSE, "PIN_UNBLOCK").orElseThrow().digits();
         DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", code, null, null));
         desk.sendOtp(session.sessionId());
         desk.verifyOtp(session.sessionId(), backend.lastOtp(backend.registry.citizen(DemoData.AYSE).orElseThrow().phone()));
@@ -127,7 +126,7 @@ class UnblockFlowTest {
             @Override
             public SessionState complete(String sessionId, CompletionRequest completion) throws RegistryException {
                 if (down.getAndSet(false)) {
-                    throw new RegistryException(0, "UNREACHABLE", "ulaşılamıyor", "unreachable", null, null);
+                    throw new RegistryException(0, "UNREACHABLE", "unreachable", null, null);
                 }
                 return desk.complete(sessionId, completion);
             }

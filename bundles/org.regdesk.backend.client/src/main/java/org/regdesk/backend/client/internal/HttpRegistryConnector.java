@@ -16,7 +16,7 @@ import javax.net.ssl.SSLException;
 
 import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.RegistryException;
-import org.regdesk.backend.api.v1.ApiError;
+import org.regdesk.backend.api.v1.Problem;
 import org.regdesk.backend.api.v1.CompletionRequest;
 import org.regdesk.backend.api.v1.CertificateApplication;
 import org.regdesk.backend.api.v1.CertificateApplicationRequest;
@@ -162,7 +162,7 @@ public class HttpRegistryConnector implements RegistryConnector {
     }
 
     private <T> T send(HttpRequest.Builder request, Class<T> type) throws RegistryException {
-        request.timeout(timeout).header("Accept", "application/json");
+        request.timeout(timeout).header("Accept", "application/json, application/problem+json");
         String bearer = token;
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -171,14 +171,11 @@ public class HttpRegistryConnector implements RegistryConnector {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (SSLException e) {
-            throw new RegistryException(0, "UNTRUSTED", "Sunucunun veya bu masanın sertifikası doğrulanamadı.",
-                    "The server's or this desk's certificate could not be verified.", null, e);
+            throw untrusted(e);
         } catch (ConnectException | HttpTimeoutException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            throw e.getCause() instanceof SSLException ssl ? new RegistryException(0, "UNTRUSTED",
-                    "Sunucunun veya bu masanın sertifikası doğrulanamadı.",
-                    "The server's or this desk's certificate could not be verified.", null, ssl) : unreachable(e);
+            throw e.getCause() instanceof SSLException ssl ? untrusted(ssl) : unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreachable(e);
@@ -187,20 +184,24 @@ public class HttpRegistryConnector implements RegistryConnector {
             if (response.statusCode() / 100 == 2) {
                 return JSON.readValue(response.body(), type);
             }
-            ApiError error = JSON.readValue(response.body(), ApiError.class);
-            Map<String, String> message = error.message() == null ? Map.of() : error.message();
-            throw new RegistryException(response.statusCode(), error.error(), message.getOrDefault("tr", ""),
-                    message.getOrDefault("en", ""), error.details(), null);
+            Problem problem = JSON.readValue(response.body(), Problem.class);
+            if (problem.code() == null) {
+                throw new IOException("a problem without a code");
+            }
+            throw new RegistryException(response.statusCode(), problem.code(), problem.title(), problem.params(), null);
         } catch (IOException e) {
-            throw new RegistryException(response.statusCode(), "PROTOCOL", "Sunucudan anlaşılmayan bir yanıt geldi (HTTP "
-                    + response.statusCode() + ").", "The server sent an answer that could not be read (HTTP "
-                    + response.statusCode() + ").", null, e);
+            throw new RegistryException(response.statusCode(), "PROTOCOL", "The server sent an answer that could not be read (HTTP "
+                    + response.statusCode() + ").", Map.of("status", Integer.toString(response.statusCode())), e);
         }
     }
 
     private RegistryException unreachable(Exception cause) {
-        return new RegistryException(0, "UNREACHABLE", "Kayıt sunucusuna ulaşılamıyor (" + base.getHost()
-                + "). Ağ bağlantısını kontrol edip tekrar deneyin.", "The registry server cannot be reached (" + base.getHost()
-                + "). Check the network and try again.", null, cause);
+        return new RegistryException(0, "UNREACHABLE", "The registry server cannot be reached (" + base.getHost()
+                + "). Check the network and try again.", Map.of("host", String.valueOf(base.getHost())), cause);
+    }
+
+    private static RegistryException untrusted(Exception cause) {
+        return new RegistryException(0, "UNTRUSTED", "The server's or this desk's certificate could not be verified.", Map.of(),
+                cause);
     }
 }

@@ -1,7 +1,5 @@
 package org.regdesk.server.codes.internal;
 
-import org.regdesk.backend.api.Purpose;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,10 +10,10 @@ import java.util.Optional;
 public interface CodeStore {
 
     /** An issued code; {@code codeHash} is HMAC-SHA-256 of the digits under the server's code key. */
-    record StoredCode(String codeHash, String citizen, Purpose purpose, Instant issuedAt, Instant expiresAt, boolean used) {
+    record StoredCode(String codeHash, String citizen, String operation, Instant issuedAt, Instant expiresAt, boolean used) {
     }
 
-    /** Replaces any code the citizen holds for this purpose: issuing a new one voids the old. */
+    /** Replaces any code the citizen holds for this operation: issuing a new one voids the old. */
     void replace(StoredCode code);
 
     Optional<StoredCode> findByHash(String codeHash);

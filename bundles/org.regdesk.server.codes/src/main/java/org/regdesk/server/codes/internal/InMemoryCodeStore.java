@@ -11,7 +11,7 @@ public final class InMemoryCodeStore implements CodeStore {
 
     @Override
     public synchronized void replace(StoredCode code) {
-        byHash.values().removeIf(old -> old.citizen().equals(code.citizen()) && old.purpose() == code.purpose());
+        byHash.values().removeIf(old -> old.citizen().equals(code.citizen()) && old.operation().equals(code.operation()));
         byHash.put(code.codeHash(), code);
     }
 
@@ -26,7 +26,7 @@ public final class InMemoryCodeStore implements CodeStore {
         if (code == null || code.used()) {
             return false;
         }
-        byHash.put(codeHash, new StoredCode(code.codeHash(), code.citizen(), code.purpose(), code.issuedAt(), code.expiresAt(), true));
+        byHash.put(codeHash, new StoredCode(code.codeHash(), code.citizen(), code.operation(), code.issuedAt(), code.expiresAt(), true));
         return true;
     }
 }

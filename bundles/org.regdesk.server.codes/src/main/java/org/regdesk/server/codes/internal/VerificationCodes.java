@@ -1,6 +1,5 @@
 package org.regdesk.server.codes.internal;
 
-import org.regdesk.backend.api.Purpose;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +18,7 @@ import org.regdesk.backend.api.Tckn;
 
 /**
  * The citizen's one-time verification codes from the portal: 15 digits from a CSPRNG, valid 300 s,
- * single use, bound to one citizen and one purpose, a new one voiding the old, stored only as a keyed
+ * single use, bound to one citizen and one desk operation, a new one voiding the old, stored only as a keyed
  * hash; wrong attempts are rate-limited per desk, and issuing per citizen.
  */
 public final class VerificationCodes {
@@ -70,8 +69,8 @@ public final class VerificationCodes {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Issues a new code for the citizen and purpose; the previous one stops working. */
-    public Optional<IssuedCode> issue(Tckn citizen, Purpose purpose) {
+    /** Issues a new code for the citizen and desk operation (its id, e.g. PIN_UNBLOCK); the previous one stops working. */
+    public Optional<IssuedCode> issue(Tckn citizen, String operation) {
         Instant now = clock.instant();
         if (!issuesByCitizen.tryRecord(citizen.value(), now)) {
             return Optional.empty();
@@ -82,12 +81,12 @@ public final class VerificationCodes {
             digits.append(random.nextInt(10));
         }
         Instant expires = now.plus(VALIDITY);
-        store.replace(new CodeStore.StoredCode(hash(digits.toString()), citizen.value(), purpose, now, expires, false));
+        store.replace(new CodeStore.StoredCode(hash(digits.toString()), citizen.value(), operation, now, expires, false));
         return Optional.of(new IssuedCode(digits.toString(), expires));
     }
 
     /** A desk presents a code the citizen read out. Every refusal counts against the desk. */
-    public Redemption redeem(String digits, Purpose purpose, String deskId) {
+    public Redemption redeem(String digits, String operation, String deskId) {
         Instant now = clock.instant();
         if (failuresByDesk.exhausted(deskId, now)) {
             return new Redemption.Refused(Redemption.Reason.TOO_MANY_ATTEMPTS);
@@ -100,7 +99,7 @@ public final class VerificationCodes {
             found = store.findByHash(hash(digits));
             if (found.isEmpty()) {
                 refusal = Redemption.Reason.UNKNOWN;
-            } else if (found.get().purpose() != purpose) {
+            } else if (!found.get().operation().equals(operation)) {
                 refusal = Redemption.Reason.WRONG_PURPOSE;
             } else if (found.get().used()) {
                 refusal = Redemption.Reason.ALREADY_USED;

@@ -1,6 +1,5 @@
 package org.regdesk.server.codes.internal;
 
-import org.regdesk.backend.api.Purpose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,69 +54,69 @@ class VerificationCodesTest {
 
     @Test
     void aCodeIsFifteenDigitsAndWorksOnceForItsCitizenAndPurpose() {
-        String code = codes.issue(AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
         assertTrue(code.matches("[1-9][0-9]{14}"), code);
-        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(code, Purpose.PIN_UNBLOCK, "desk-1"));
-        assertEquals(Reason.ALREADY_USED, refusal(codes.redeem(code, Purpose.PIN_UNBLOCK, "desk-2")));
+        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(code, "PIN_UNBLOCK", "desk-1"));
+        assertEquals(Reason.ALREADY_USED, refusal(codes.redeem(code, "PIN_UNBLOCK", "desk-2")));
     }
 
     @Test
     void aCodeExpiresAfterThreeHundredSeconds() {
-        String code = codes.issue(AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
         clock.now = clock.now.plus(Duration.ofSeconds(299));
-        String second = codes.issue(MEHMET, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String second = codes.issue(MEHMET, "PIN_UNBLOCK").orElseThrow().digits();
         clock.now = clock.now.plus(Duration.ofSeconds(1));
-        assertEquals(Reason.EXPIRED, refusal(codes.redeem(code, Purpose.PIN_UNBLOCK, "desk-1")));
-        assertEquals(new Redemption.Accepted(MEHMET), codes.redeem(second, Purpose.PIN_UNBLOCK, "desk-1"));
+        assertEquals(Reason.EXPIRED, refusal(codes.redeem(code, "PIN_UNBLOCK", "desk-1")));
+        assertEquals(new Redemption.Accepted(MEHMET), codes.redeem(second, "PIN_UNBLOCK", "desk-1"));
     }
 
     @Test
     void aNewCodeVoidsTheOldOneButNotTheOtherPurpose() {
-        String first = codes.issue(AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
-        String eOnay = codes.issue(AYSE, Purpose.E_ONAY).orElseThrow().digits();
-        String second = codes.issue(AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
-        assertEquals(Reason.UNKNOWN, refusal(codes.redeem(first, Purpose.PIN_UNBLOCK, "desk-1")));
-        assertEquals(Reason.WRONG_PURPOSE, refusal(codes.redeem(eOnay, Purpose.PIN_UNBLOCK, "desk-1")));
-        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(second, Purpose.PIN_UNBLOCK, "desk-1"));
-        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(eOnay, Purpose.E_ONAY, "desk-1"));
+        String first = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
+        String eOnay = codes.issue(AYSE, "E_ONAY").orElseThrow().digits();
+        String second = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
+        assertEquals(Reason.UNKNOWN, refusal(codes.redeem(first, "PIN_UNBLOCK", "desk-1")));
+        assertEquals(Reason.WRONG_PURPOSE, refusal(codes.redeem(eOnay, "PIN_UNBLOCK", "desk-1")));
+        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(second, "PIN_UNBLOCK", "desk-1"));
+        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(eOnay, "E_ONAY", "desk-1"));
     }
 
     @Test
     void onlyAKeyedHashIsStoredNeverTheDigits() {
-        String code = codes.issue(AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
         VerificationCodes otherKey = new VerificationCodes(store, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
                 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 }, clock, new SecureRandom());
-        assertEquals(Reason.UNKNOWN, refusal(otherKey.redeem(code, Purpose.PIN_UNBLOCK, "desk-1")),
+        assertEquals(Reason.UNKNOWN, refusal(otherKey.redeem(code, "PIN_UNBLOCK", "desk-1")),
                 "a copy of the store is useless without the server's key");
         assertTrue(store.findByHash(code).isEmpty());
     }
 
     @Test
     void aDeskThatKeepsGuessingIsStoppedEvenForAGoodCode() {
-        String code = codes.issue(AYSE, Purpose.PIN_UNBLOCK).orElseThrow().digits();
+        String code = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
         for (int i = 0; i < VerificationCodes.FAILURES_PER_DESK; i++) {
-            assertEquals(Reason.UNKNOWN, refusal(codes.redeem("100000000000000", Purpose.PIN_UNBLOCK, "desk-9")));
+            assertEquals(Reason.UNKNOWN, refusal(codes.redeem("100000000000000", "PIN_UNBLOCK", "desk-9")));
         }
-        assertEquals(Reason.TOO_MANY_ATTEMPTS, refusal(codes.redeem(code, Purpose.PIN_UNBLOCK, "desk-9")));
-        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(code, Purpose.PIN_UNBLOCK, "desk-1"), "other desks are not blocked");
+        assertEquals(Reason.TOO_MANY_ATTEMPTS, refusal(codes.redeem(code, "PIN_UNBLOCK", "desk-9")));
+        assertEquals(new Redemption.Accepted(AYSE), codes.redeem(code, "PIN_UNBLOCK", "desk-1"), "other desks are not blocked");
         clock.now = clock.now.plus(VerificationCodes.FAILURE_WINDOW).plusSeconds(1);
-        assertEquals(Reason.ALREADY_USED, refusal(codes.redeem(code, Purpose.PIN_UNBLOCK, "desk-9")), "the window passes");
+        assertEquals(Reason.ALREADY_USED, refusal(codes.redeem(code, "PIN_UNBLOCK", "desk-9")), "the window passes");
     }
 
     @Test
     void malformedInputIsRefusedWithoutAStoreLookup() {
         for (String bad : new String[] { null, "", "12345", "1234567890123456", "12345678901234a", " 123456789012345" }) {
-            assertEquals(Reason.MALFORMED, refusal(codes.redeem(bad, Purpose.PIN_UNBLOCK, "desk-" + bad)));
+            assertEquals(Reason.MALFORMED, refusal(codes.redeem(bad, "PIN_UNBLOCK", "desk-" + bad)));
         }
     }
 
     @Test
     void aCitizenCannotHaveCodesIssuedWithoutLimit() {
         for (int i = 0; i < VerificationCodes.ISSUES_PER_CITIZEN; i++) {
-            assertTrue(codes.issue(AYSE, Purpose.PIN_UNBLOCK).isPresent());
+            assertTrue(codes.issue(AYSE, "PIN_UNBLOCK").isPresent());
         }
-        assertFalse(codes.issue(AYSE, Purpose.PIN_UNBLOCK).isPresent());
-        assertTrue(codes.issue(MEHMET, Purpose.PIN_UNBLOCK).isPresent());
+        assertFalse(codes.issue(AYSE, "PIN_UNBLOCK").isPresent());
+        assertTrue(codes.issue(MEHMET, "PIN_UNBLOCK").isPresent());
     }
 
     @Test
@@ -125,9 +124,9 @@ class VerificationCodesTest {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             VerificationCodes fresh = new VerificationCodes(new InMemoryCodeStore(), new byte[32], clock, new SecureRandom());
-            assertTrue(seen.add(fresh.issue(AYSE, Purpose.E_ONAY).orElseThrow().digits()));
+            assertTrue(seen.add(fresh.issue(AYSE, "E_ONAY").orElseThrow().digits()));
         }
-        VerificationCodes.IssuedCode issued = codes.issue(MEHMET, Purpose.E_ONAY).orElseThrow();
+        VerificationCodes.IssuedCode issued = codes.issue(MEHMET, "E_ONAY").orElseThrow();
         assertFalse(issued.toString().contains(issued.digits()));
     }
 }

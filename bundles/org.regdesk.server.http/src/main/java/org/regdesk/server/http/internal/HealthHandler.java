@@ -36,8 +36,7 @@ public final class HealthHandler extends Handler.Abstract.NonBlocking {
         }
         if (!HttpMethod.GET.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.GET.asString());
-            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED", PATH + " için GET kullanın.",
-                    "Use GET on " + PATH + ".");
+            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED", PATH + " için GET kullanın.");
             return true;
         }
         JsonResponses.write(response, callback, 200,

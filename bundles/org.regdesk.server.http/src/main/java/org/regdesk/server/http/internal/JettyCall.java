@@ -85,32 +85,32 @@ final class JettyCall implements Call {
     public <T> T json(Class<T> type) throws ApiException {
         String contentType = header("Content-Type").orElse("");
         if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Gövde application/json olmalıdır.",
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
                     "The body must be application/json.");
         }
         if (body.length == 0) {
-            throw new ApiException(400, "BODY_REQUIRED", "İstek gövdesi boş.", "The request body is empty.");
+            throw new ApiException(400, "BODY_REQUIRED", "The request body is empty.");
         }
         try {
             T value = JsonResponses.MAPPER.readValue(body, type);
             if (value == null) {
-                throw new ApiException(400, "BODY_REQUIRED", "İstek gövdesi boş (null).", "The request body is null.");
+                throw new ApiException(400, "BODY_REQUIRED", "The request body is null.");
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(400, "UNKNOWN_FIELD", "Bilinmeyen alan: " + e.getPropertyName(),
+            throw new ApiException(400, "UNKNOWN_FIELD",
                     "Unknown field: " + e.getPropertyName(), Map.of("field", e.getPropertyName()));
         } catch (ValueInstantiationException e) {
             String reason = e.getCause() == null ? "invalid value" : e.getCause().getMessage();
-            throw new ApiException(400, "INVALID_FIELD", "Geçersiz değer: " + reason, "Invalid value: " + reason);
+            throw new ApiException(400, "INVALID_FIELD", "Invalid value: " + reason);
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "(body)" : String.valueOf(e.getPath().get(e.getPath().size() - 1).getFieldName());
-            throw new ApiException(400, "WRONG_TYPE", "Alanın türü yanlış: " + field, "Wrong type for field: " + field,
+            throw new ApiException(400, "WRONG_TYPE", "Wrong type for field: " + field,
                     Map.of("field", field));
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "MALFORMED_JSON", "Gövde geçerli JSON değil.", "The body is not valid JSON.");
+            throw new ApiException(400, "MALFORMED_JSON", "The body is not valid JSON.");
         } catch (IOException e) {
-            throw new ApiException(400, "BODY_UNREADABLE", "İstek gövdesi okunamadı.", "The request body could not be read.");
+            throw new ApiException(400, "BODY_UNREADABLE", "The request body could not be read.");
         }
     }
 
@@ -129,7 +129,7 @@ final class JettyCall implements Call {
                 fields.putIfAbsent(name, value);
             }
         } catch (IllegalArgumentException malformed) {
-            throw new ApiException(400, "MALFORMED_FORM", "Form verisi okunamadı.", "The form data is malformed.");
+            throw new ApiException(400, "MALFORMED_FORM", "The form data is malformed.");
         }
         return fields;
     }

@@ -18,12 +18,10 @@ final class JsonErrorHandler extends ErrorHandler {
             status = 500;
         }
         if (status >= 500) {
-            JsonResponses.error(response, callback, status, "INTERNAL_ERROR", "Sunucuda beklenmeyen bir hata oluştu.",
-                    "Unexpected server error.");
+            JsonResponses.error(response, callback, status, "INTERNAL_ERROR", "Sunucuda beklenmeyen bir hata oluştu.");
         } else {
             JsonResponses.error(response, callback, status, "BAD_REQUEST",
-                    "İstek anlaşılamadı (adres veya başlıklar geçersiz).", "The request could not be understood "
-                            + "(invalid address or headers).");
+                    "İstek anlaşılamadı (adres veya başlıklar geçersiz).");
         }
         return true;
     }

@@ -1,12 +1,11 @@
 package org.regdesk.server.http.internal;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.regdesk.backend.api.v1.ApiError;
+import org.regdesk.backend.api.v1.Problem;
 import org.regdesk.server.http.ApiException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Writes JSON bodies; every error is an {@link ApiError} with a stable code and Turkish and English text. */
+/** Writes JSON bodies; every error is a {@link Problem} (RFC 9457) with a stable code, its parameters and an English fallback. */
 public final class JsonResponses {
 
     /**
@@ -37,6 +36,10 @@ public final class JsonResponses {
     }
 
     public static void write(Response response, Callback callback, int status, Object body) {
+        write(response, callback, status, body, "application/json; charset=utf-8");
+    }
+
+    private static void write(Response response, Callback callback, int status, Object body, String contentType) {
         byte[] bytes;
         try {
             bytes = MAPPER.writeValueAsBytes(body);
@@ -45,18 +48,17 @@ public final class JsonResponses {
             return;
         }
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     public static void error(Response response, Callback callback, ApiException error) {
-        write(response, callback, error.status(), new ApiError(error.code(),
-                Map.of("tr", error.messageTr(), "en", error.messageEn()), error.details()));
+        write(response, callback, error.status(), Problem.of(error.status(), error.code(), error.fallback(), error.params()),
+                Problem.MEDIA_TYPE);
     }
 
-    public static void error(Response response, Callback callback, int status, String code, String messageTr,
-            String messageEn) {
-        error(response, callback, new ApiException(status, code, messageTr, messageEn));
+    public static void error(Response response, Callback callback, int status, String code, String fallback) {
+        error(response, callback, new ApiException(status, code, fallback));
     }
 }

@@ -10,8 +10,7 @@ public final class NotFoundHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        JsonResponses.error(response, callback, 404, "NOT_FOUND", "Bu adreste bir uç nokta yok.",
-                "No endpoint at this address.");
+        JsonResponses.error(response, callback, 404, "NOT_FOUND", "Bu adreste bir uç nokta yok.");
         return true;
     }
 }

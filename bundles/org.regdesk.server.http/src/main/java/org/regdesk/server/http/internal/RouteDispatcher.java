@@ -67,8 +67,7 @@ public final class RouteDispatcher extends Handler.Abstract {
         }
         if (pathMatched) {
             JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED",
-                    "Bu adres " + request.getMethod() + " isteğini kabul etmiyor.",
-                    "This address does not accept " + request.getMethod() + ".");
+                    "Bu adres " + request.getMethod() + " isteğini kabul etmiyor.");
             return true;
         }
         return false;
@@ -80,7 +79,6 @@ public final class RouteDispatcher extends Handler.Abstract {
             java.security.cert.X509Certificate[] peer = peerCertificates(request);
             if (route.access() == Route.Access.DESK && peer.length == 0) {
                 throw new ApiException(401, "DESK_CERTIFICATE_REQUIRED",
-                        "Bu işlem yalnızca kayıtlı bir masa sertifikasıyla yapılabilir.",
                         "This operation needs a registered desk certificate (mutual TLS).");
             }
             byte[] body = readBody(request);
@@ -91,8 +89,7 @@ public final class RouteDispatcher extends Handler.Abstract {
         } catch (RuntimeException | Error bug) {
             LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), bug);
             JsonResponses.error(response, callback, 500, "INTERNAL_ERROR",
-                    "Sunucuda beklenmeyen bir hata oluştu; işlem kaydedilmedi. Lütfen tekrar deneyin.",
-                    "Unexpected server error; nothing was recorded. Please try again.");
+                    "Sunucuda beklenmeyen bir hata oluştu; işlem kaydedilmedi. Lütfen tekrar deneyin.");
         }
     }
 
@@ -114,12 +111,12 @@ public final class RouteDispatcher extends Handler.Abstract {
             }
             return body;
         } catch (IOException e) {
-            throw new ApiException(400, "BODY_UNREADABLE", "İstek gövdesi okunamadı.", "The request body could not be read.");
+            throw new ApiException(400, "BODY_UNREADABLE", "The request body could not be read.");
         }
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(413, "BODY_TOO_LARGE", "İstek çok büyük (en fazla " + MAX_BODY_BYTES + " bayt).",
+        return new ApiException(413, "BODY_TOO_LARGE",
                 "The request is too large (at most " + MAX_BODY_BYTES + " bytes).");
     }
 

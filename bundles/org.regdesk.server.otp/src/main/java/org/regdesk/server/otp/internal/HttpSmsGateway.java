@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.server.otp.SmsGateway;
 
 /**
  * Hands messages to an SMS provider's HTTP API, configured by a URL template: {@code {to}} and {@code {text}}

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.server.otp.SmsGateway;
 
 /**
  * SMS one-time codes for a desk session: 6 digits, valid 180 s, 3 attempts, a resend only after a

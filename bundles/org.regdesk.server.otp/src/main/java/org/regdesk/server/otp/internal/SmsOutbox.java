@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.server.otp.SmsGateway;
 
 /** The development gateway: keeps the last {@value #KEPT} messages for tests and the demo instead of sending them. */
 public final class SmsOutbox implements SmsGateway {

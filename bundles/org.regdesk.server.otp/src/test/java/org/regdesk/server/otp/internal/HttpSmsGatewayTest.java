@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.server.otp.SmsGateway;
 
 import com.sun.net.httpserver.HttpServer;
 

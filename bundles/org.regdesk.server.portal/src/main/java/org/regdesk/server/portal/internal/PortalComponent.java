@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.portal.IdentityProvider;
-import org.regdesk.server.registry.Registry;
+import org.regdesk.server.desk.AuditService;
+import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.store.Citizens;
 import org.regdesk.server.store.Database;
 
@@ -32,9 +33,10 @@ public final class PortalComponent {
     private volatile IdentityProvider provided;
 
     @Activate
-    public PortalComponent(BundleContext context, @Reference Registry registry, @Reference Database database) {
+    public PortalComponent(BundleContext context, @Reference CitizenRegistry registry, @Reference AuditService audit,
+            @Reference Database database) {
         development = new DevelopmentIdentityProvider(new Citizens(database));
-        registration = context.registerService(HttpRoutes.class, new PortalPages(registry, () -> {
+        registration = context.registerService(HttpRoutes.class, new PortalPages(registry, audit, () -> {
             IdentityProvider current = provided;
             return current != null ? current : development;
         }, Clock.systemUTC()), null);

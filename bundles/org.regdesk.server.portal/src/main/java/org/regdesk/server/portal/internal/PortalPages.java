@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.Tckn;
 import org.regdesk.server.codes.internal.VerificationCodes;
 import org.regdesk.server.http.ApiException;
@@ -24,7 +23,9 @@ import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
 import org.regdesk.server.http.Route.Access;
 import org.regdesk.server.portal.IdentityProvider;
-import org.regdesk.server.registry.Registry;
+import org.regdesk.server.desk.AuditAction;
+import org.regdesk.server.desk.AuditService;
+import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.DeskSessionRecord;
 
@@ -44,7 +45,27 @@ public final class PortalPages implements HttpRoutes {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
             .withZone(ZoneId.of("Europe/Istanbul"));
 
-    private final Registry registry;
+    /** The desk operations the portal gives codes for, each with its page. */
+    enum CodePage {
+        PIN_UNBLOCK("/portal/pin", "pinMenu", "pinIntro"), E_ONAY("/portal/e-onay", "eOnayMenu", "eOnayIntro");
+
+        final String path;
+        final String title;
+        final String intro;
+
+        CodePage(String path, String title, String intro) {
+            this.path = path;
+            this.title = title;
+            this.intro = intro;
+        }
+    }
+
+    private enum PortalAudit implements AuditAction {
+        PORTAL_SIGN_IN
+    }
+
+    private final CitizenRegistry registry;
+    private final AuditService audit;
     private final Supplier<IdentityProvider> identity;
     private final PortalSessions sessions;
     private final Clock clock;
@@ -52,8 +73,9 @@ public final class PortalPages implements HttpRoutes {
     private final org.regdesk.server.codes.internal.AttemptWindow failedSignIns =
             new org.regdesk.server.codes.internal.AttemptWindow(java.time.Duration.ofMinutes(10), 10);
 
-    public PortalPages(Registry registry, Supplier<IdentityProvider> identity, Clock clock) {
+    public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<IdentityProvider> identity, Clock clock) {
         this.registry = registry;
+        this.audit = audit;
         this.identity = identity;
         this.clock = clock;
         this.sessions = new PortalSessions(clock);
@@ -66,10 +88,10 @@ public final class PortalPages implements HttpRoutes {
                 Route.post("/portal/sign-in", Access.PUBLIC, this::signIn),
                 Route.post("/portal/sign-out", Access.PUBLIC, this::signOut),
                 Route.get("/portal/home", Access.PUBLIC, this::home),
-                Route.get("/portal/pin", Access.PUBLIC, call -> codePage(call, Purpose.PIN_UNBLOCK)),
-                Route.post("/portal/pin/code", Access.PUBLIC, call -> issueCode(call, Purpose.PIN_UNBLOCK)),
-                Route.get("/portal/e-onay", Access.PUBLIC, call -> codePage(call, Purpose.E_ONAY)),
-                Route.post("/portal/e-onay/code", Access.PUBLIC, call -> issueCode(call, Purpose.E_ONAY)),
+                Route.get(CodePage.PIN_UNBLOCK.path, Access.PUBLIC, call -> codePage(call, CodePage.PIN_UNBLOCK)),
+                Route.post(CodePage.PIN_UNBLOCK.path + "/code", Access.PUBLIC, call -> issueCode(call, CodePage.PIN_UNBLOCK)),
+                Route.get(CodePage.E_ONAY.path, Access.PUBLIC, call -> codePage(call, CodePage.E_ONAY)),
+                Route.post(CodePage.E_ONAY.path + "/code", Access.PUBLIC, call -> issueCode(call, CodePage.E_ONAY)),
                 Route.get("/portal/status", Access.PUBLIC, this::status),
                 Route.get("/portal/assets/{file}", Access.PUBLIC, this::asset));
     }
@@ -103,7 +125,7 @@ public final class PortalPages implements HttpRoutes {
     private Reply signIn(Call call) throws ApiException {
         boolean en = english(call);
         if (failedSignIns.exhausted(call.remoteAddress(), clock.instant())) {
-            registry.auditPortal("PORTAL_SIGN_IN", "TOO_MANY_ATTEMPTS", Map.of());
+            audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
             return signInForm(call, en, 429, t("tooManyAttempts", en));
         }
         Map<String, String> form = call.form();
@@ -114,10 +136,10 @@ public final class PortalPages implements HttpRoutes {
         java.util.Arrays.fill(password, '\0');
         if (citizen.isEmpty()) {
             failedSignIns.record(call.remoteAddress(), clock.instant());
-            registry.auditPortal("PORTAL_SIGN_IN", "REFUSED", Map.of());
+            audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "REFUSED", Map.of());
             return signInForm(call, en, 401, t("wrongCredentials", en));
         }
-        registry.auditPortal("PORTAL_SIGN_IN", "OK", Map.of("citizen", citizen.get().masked()));
+        audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "OK", Map.of("citizen", citizen.get().masked()));
         String token = sessions.start(citizen.get());
         return Reply.seeOther("/portal/home", Map.of("Set-Cookie", cookie(COOKIE, token, -1)));
     }
@@ -146,23 +168,23 @@ public final class PortalPages implements HttpRoutes {
         return page(call, en, 200, t("title", en), body, session.get());
     }
 
-    private Reply codePage(Call call, Purpose purpose) {
+    private Reply codePage(Call call, CodePage purpose) {
         boolean en = english(call);
         Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
         if (found.isEmpty()) {
             return Reply.seeOther("/portal", Map.of());
         }
         PortalSessions.Session session = found.get();
-        String action = purpose == Purpose.PIN_UNBLOCK ? "/portal/pin/code" : "/portal/e-onay/code";
+        String action = purpose.path + "/code";
         // one look at the registry for the whole page: the desk status, and for E-Onay the citizen's state
         Map<String, String> status = statusOf(session, purpose, en);
         StringBuilder body = new StringBuilder();
-        body.append("<h1>").append(t(purpose == Purpose.PIN_UNBLOCK ? "pinMenu" : "eOnayMenu", en)).append("</h1>");
-        if (purpose == Purpose.E_ONAY) {
+        body.append("<h1>").append(t(purpose.title, en)).append("</h1>");
+        if (purpose == CodePage.E_ONAY) {
             body.append("<p class=\"status\" id=\"e-onay-state\" data-state=\"").append(status.get("eOnayState")).append("\">")
                     .append(status.get("eOnayText")).append("</p>");
         }
-        body.append("<p>").append(t(purpose == Purpose.PIN_UNBLOCK ? "pinIntro" : "eOnayIntro", en)).append("</p>");
+        body.append("<p>").append(t(purpose.intro, en)).append("</p>");
         if ("limit".equals(call.query("notice").orElse(""))) {
             body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(t("limit", en)).append("</p>");
         }
@@ -193,32 +215,32 @@ public final class PortalPages implements HttpRoutes {
                 .append(t(code == null ? "getCode" : "getNewCode", en)).append("</button></form>");
         body.append("<section class=\"card\"><h2>").append(t("currentStatus", en)).append("</h2>")
                 .append(statusParagraph(status, purpose)).append("</section>");
-        return page(call, en, 200, t(purpose == Purpose.PIN_UNBLOCK ? "pinMenu" : "eOnayMenu", en), body.toString(), session);
+        return page(call, en, 200, t(purpose.title, en), body.toString(), session);
     }
 
-    private static String statusParagraph(Map<String, String> status, Purpose purpose) {
+    private static String statusParagraph(Map<String, String> status, CodePage purpose) {
         return "<p class=\"status\" id=\"desk-status\" data-purpose=\"" + purpose.name() + "\" data-state=\""
                 + status.get("state") + "\">" + escape(status.get("text")) + "</p>";
     }
 
     /** The latest desk session since the code was issued (or in the last day when none is shown). */
-    private Map<String, String> statusOf(PortalSessions.Session session, Purpose purpose, boolean en) {
+    private Map<String, String> statusOf(PortalSessions.Session session, CodePage purpose, boolean en) {
         Instant since;
         synchronized (session.codes) {
             PortalSessions.ShownCode code = session.codes.get(purpose);
             since = code != null ? code.issuedAt() : clock.instant().minusSeconds(86_400);
         }
-        Optional<DeskSessionRecord> latest = registry.latestSession(session.citizen, purpose)
+        Optional<DeskSessionRecord> latest = registry.latestSession(session.citizen, purpose.name())
                 .filter(desk -> !desk.startedAt().isBefore(since));
         Map<String, String> status = new LinkedHashMap<>();
-        String state = latest.map(DeskSessionRecord::state).orElse("None");
+        String state = latest.map(desk -> desk.state().name()).orElse("None");
         status.put("state", state);
-        String text = t(purpose == Purpose.E_ONAY && "COMPLETED".equals(state) ? "statusCOMPLETED_E_ONAY" : "status" + state, en);
+        String text = t(purpose == CodePage.E_ONAY && "COMPLETED".equals(state) ? "statusCOMPLETED_E_ONAY" : "status" + state, en);
         if (latest.isPresent() && latest.get().endedAt().isPresent()) {
             text += " (" + TIME.format(latest.get().endedAt().get()) + ")";
         }
         status.put("text", text);
-        if (purpose == Purpose.E_ONAY) {
+        if (purpose == CodePage.E_ONAY) {
             // the E-Onay state changes when the desk records a consent: the page shows it without a reload
             String eOnay = registry.eOnayState(session.citizen).orElse("None");
             status.put("eOnayState", eOnay);
@@ -227,14 +249,14 @@ public final class PortalPages implements HttpRoutes {
         return status;
     }
 
-    private Reply issueCode(Call call, Purpose purpose) throws ApiException {
+    private Reply issueCode(Call call, CodePage purpose) throws ApiException {
         Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
-        String page = purpose == Purpose.PIN_UNBLOCK ? "/portal/pin" : "/portal/e-onay";
+        String page = purpose.path;
         if (found.isEmpty()) {
             return Reply.seeOther("/portal", Map.of());
         }
         checkCsrf(call, found.get());
-        Optional<VerificationCodes.IssuedCode> issued = registry.issueCode(found.get().citizen, purpose);
+        Optional<VerificationCodes.IssuedCode> issued = registry.issueCode(found.get().citizen, purpose.name());
         if (issued.isEmpty()) {
             return Reply.seeOther(page + "?notice=limit", Map.of());
         }
@@ -248,13 +270,13 @@ public final class PortalPages implements HttpRoutes {
     private Reply status(Call call) throws ApiException {
         Optional<PortalSessions.Session> session = sessions.find(call.cookie(COOKIE));
         if (session.isEmpty()) {
-            throw new ApiException(401, "SIGN_IN_REQUIRED", "Oturum açmanız gerekiyor.", "Please sign in.");
+            throw new ApiException(401, "SIGN_IN_REQUIRED", "Please sign in.");
         }
-        Purpose purpose;
+        CodePage purpose;
         try {
-            purpose = Purpose.valueOf(call.query("purpose").orElse(""));
+            purpose = CodePage.valueOf(call.query("purpose").orElse(""));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "INVALID_FIELD", "purpose PIN_UNBLOCK veya E_ONAY olmalıdır.",
+            throw new ApiException(400, "INVALID_FIELD",
                     "purpose must be PIN_UNBLOCK or E_ONAY.", Map.of("field", "purpose"));
         }
         return Reply.ok(statusOf(session.get(), purpose, english(call)));
@@ -265,7 +287,7 @@ public final class PortalPages implements HttpRoutes {
         String type = switch (file) {
             case "portal.js" -> "text/javascript; charset=utf-8";
             case "portal.css" -> "text/css; charset=utf-8";
-            default -> throw new ApiException(404, "NOT_FOUND", "Dosya yok.", "No such file.");
+            default -> throw new ApiException(404, "NOT_FOUND", "No such file.");
         };
         try (InputStream in = PortalPages.class.getResourceAsStream("/portal/" + file)) {
             if (in == null) {
@@ -282,7 +304,7 @@ public final class PortalPages implements HttpRoutes {
     private static void checkCsrf(Call call, PortalSessions.Session session) throws ApiException {
         String sent = call.form().getOrDefault("csrf", "");
         if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII), session.csrf.getBytes(StandardCharsets.US_ASCII))) {
-            throw new ApiException(403, "CSRF_TOKEN_INVALID", PortalText.get("badRequest", false), PortalText.get("badRequest", true));
+            throw new ApiException(403, "CSRF_TOKEN_INVALID", PortalText.get("badRequest", true));
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.regdesk.backend.api.Purpose;
 import org.regdesk.backend.api.Tckn;
 
 /**
@@ -33,7 +32,7 @@ final class PortalSessions {
         final Tckn citizen;
         final String csrf;
         volatile Instant lastSeen;
-        final Map<Purpose, ShownCode> codes = new EnumMap<>(Purpose.class);
+        final Map<PortalPages.CodePage, ShownCode> codes = new EnumMap<>(PortalPages.CodePage.class);
 
         Session(Tckn citizen, String csrf, Instant now) {
             this.citizen = citizen;

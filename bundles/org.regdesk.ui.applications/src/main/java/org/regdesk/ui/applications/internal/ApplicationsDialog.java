@@ -106,7 +106,7 @@ public class ApplicationsDialog extends TitleAreaDialog {
                     DeskFormats.date(queued.readyAt())));
             refresh();
         } catch (RegistryException refused) {
-            setErrorMessage(desk.refusal(refused));
+            setErrorMessage(desk.refusal(refused, getClass()));
         } catch (InterruptedException cancelled) {
             // nothing is shown as queued; the queue tells after "Listeyi Güncelle"
         }
@@ -126,7 +126,7 @@ public class ApplicationsDialog extends TitleAreaDialog {
                         state(application.state()), DeskFormats.date(application.readyAt()), DeskFormats.date(application.currentCertificateNotAfter()) });
             }
         } catch (RegistryException refused) {
-            setErrorMessage(desk.refusal(refused));
+            setErrorMessage(desk.refusal(refused, getClass()));
         } catch (InterruptedException cancelled) {
             // the old list stays
         }

@@ -216,7 +216,7 @@ class SignPage extends WizardPage implements NamedNextStep {
 
     private String explain(Throwable failure) {
         if (failure instanceof RegistryException refused) {
-            return desk.refusal(refused);
+            return desk.refusal(refused, getClass());
         }
         if (failure instanceof CardException card) {
             LOG.info("E-Onay card step failed: {} ({})", card.reason(), card.getMessage());

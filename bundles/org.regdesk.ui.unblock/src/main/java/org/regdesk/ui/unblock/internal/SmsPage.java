@@ -152,7 +152,7 @@ public class SmsPage extends WizardPage {
     }
 
     private void refused(RegistryException refused) {
-        setErrorMessage(desk.refusal(refused));
+        setErrorMessage(desk.refusal(refused, getClass()));
         if (DeskSessionWizard.SESSION_EXPIRED.equals(refused.code())) {
             sessionExpired.run();
         }

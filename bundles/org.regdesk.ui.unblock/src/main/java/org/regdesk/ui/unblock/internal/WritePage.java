@@ -150,7 +150,7 @@ class WritePage extends WizardPage {
         String text;
         if (failure instanceof UnblockFlow.NotReported notReported) {
             unreportedAuthorization = notReported.authorizationId();
-            text = DeskFormats.format(m.wizard_notReported, desk.refusal(notReported.registryError()));
+            text = DeskFormats.format(m.wizard_notReported, desk.refusal(notReported.registryError(), getClass()));
         } else if (failure instanceof CardException card) {
             LOG.warn("card write failed: {}", card.getMessage());
             text = desk.card(card);
@@ -160,7 +160,7 @@ class WritePage extends WizardPage {
                 return;
             }
             canRetry = refused.retryable() || refused.status() == 0;
-            text = desk.refusal(refused);
+            text = desk.refusal(refused, getClass());
         } else {
             LOG.warn("card write failed", failure);
             text = desk.cardProblem_IO;

@@ -1,4 +1,4 @@
-package org.regdesk.server.registry;
+package org.regdesk.server.otp.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,6 @@ import java.util.Map;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
-import org.regdesk.server.otp.internal.SmsOutbox;
 
 /**
  * {@code GET /dev/sms-outbox}: the development outbox, newest first, so a demo or a test can read the

@@ -1,4 +1,4 @@
-package org.regdesk.server.registry;
+package org.regdesk.server.desk;
 
 import org.regdesk.server.store.Operator;
 

@@ -1,8 +1,13 @@
-package org.regdesk.server.otp.internal;
+package org.regdesk.server.otp;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.regdesk.backend.api.PhoneNumber;
 
-/** Sends a text message; implementations: the dev {@link SmsOutbox} and {@link HttpSmsGateway}. */
+/**
+ * Sends a text message. Registered as an OSGi service by a gateway bundle; the registry uses the
+ * best-ranked one, so another provider's gateway wins by {@code service.ranking} or a target filter.
+ */
+@ConsumerType
 public interface SmsGateway {
 
     /** @throws SmsException when the message could not be handed to the operator's network */

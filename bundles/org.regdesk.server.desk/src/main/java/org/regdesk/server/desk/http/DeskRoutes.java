@@ -1,0 +1,105 @@
+package org.regdesk.server.desk.http;
+
+import java.security.cert.X509Certificate;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+import org.regdesk.server.desk.Actor;
+import org.regdesk.server.desk.OperatorSessions;
+import org.regdesk.server.desk.Refusal;
+import org.regdesk.server.http.ApiException;
+import org.regdesk.server.http.Call;
+import org.regdesk.server.http.Reply;
+import org.regdesk.server.http.Route;
+import org.regdesk.server.http.Route.Access;
+import org.regdesk.server.store.Database;
+
+/**
+ * Builds an operation's desk routes: each needs mutual TLS with a desk certificate (its CN is the desk
+ * id), runs in one database transaction (its steps commit together or not at all; audit records commit
+ * on their own), and answers a {@link Refusal} as problem details with the status its kind stands for.
+ */
+public final class DeskRoutes {
+
+    public static final String BASE = "/api/v1";
+
+    /** A desk step: may refuse in domain terms or HTTP terms (a malformed body). */
+    @FunctionalInterface
+    public interface Step {
+        Reply handle(Call call) throws ApiException, Refusal;
+    }
+
+    private final Database database;
+    private final OperatorSessions operators;
+
+    public DeskRoutes(Database database, OperatorSessions operators) {
+        this.database = database;
+        this.operators = operators;
+    }
+
+    public Route post(String path, Step step) {
+        return Route.post(BASE + path, Access.DESK, call -> inOneTransaction(call, step));
+    }
+
+    public Route get(String path, Step step) {
+        return Route.get(BASE + path, Access.DESK, call -> inOneTransaction(call, step));
+    }
+
+    /** The signed-in operator of this request's desk. */
+    public Actor actor(Call call) throws Refusal {
+        return operators.actor(desk(call), call.header("Authorization"));
+    }
+
+    private Reply inOneTransaction(Call call, Step step) throws ApiException {
+        try {
+            return database.unit(() -> step.handle(call));
+        } catch (Refusal refusal) {
+            throw http(refusal);
+        } catch (ApiException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    /** The domain's refusal as the HTTP layer answers it. */
+    public static ApiException http(Refusal refusal) {
+        return new ApiException(status(refusal.kind()), refusal.code(), refusal.fallback(), refusal.params());
+    }
+
+    static int status(Refusal.Kind kind) {
+        return switch (kind) {
+        case INVALID -> 400;
+        case UNAUTHENTICATED -> 401;
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+        case GONE -> 410;
+        case UNPROCESSABLE -> 422;
+        case TOO_MANY -> 429;
+        case UNAVAILABLE -> 503;
+        };
+    }
+
+    /** The desk id is the CN of the client certificate, which TLS already checked against the desk CA. */
+    public static String desk(Call call) throws Refusal {
+        X509Certificate certificate = call.clientCertificate().orElseThrow(DeskRoutes::unknownDesk);
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (InvalidNameException e) {
+            throw unknownDesk();
+        }
+        throw unknownDesk();
+    }
+
+    private static Refusal unknownDesk() {
+        return new Refusal(Refusal.Kind.FORBIDDEN, "UNKNOWN_DESK", "This desk certificate does not belong to a registered, "
+                + "active desk.");
+    }
+}

@@ -1,0 +1,67 @@
+package org.regdesk.server.registry.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.regdesk.server.audit.internal.AuditRecord;
+import org.regdesk.server.audit.internal.AuditTrail;
+import org.regdesk.server.desk.Actor;
+import org.regdesk.server.desk.AuditAction;
+import org.regdesk.server.desk.AuditService;
+import org.regdesk.server.desk.Refusal;
+import org.regdesk.server.store.Database;
+import org.regdesk.server.store.JdbcAuditStore;
+import org.regdesk.server.store.Operator;
+
+/** The audit trail in the database as the {@link AuditService}, and its check and export for auditors. */
+public final class AuditTrailService implements AuditService {
+
+    private final AuditTrail trail;
+
+    public AuditTrailService(Database database, Clock clock) {
+        this.trail = new AuditTrail(clock, new JdbcAuditStore(database));
+    }
+
+    @Override
+    public void append(Actor actor, AuditAction action, String outcome, Map<String, String> details) {
+        append(actor.operator(), actor.desk(), action, outcome, details);
+    }
+
+    @Override
+    public void append(String who, String where, AuditAction action, String outcome, Map<String, String> details) {
+        trail.append(who, where, action.name(), outcome, details);
+    }
+
+    /** How many records, and the first whose hash does not fit the chain (null when none). */
+    public Map<String, Object> check(Actor actor) throws Refusal {
+        requireAuditRole(actor);
+        List<AuditRecord> records = trail.records();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("records", records.size());
+        result.put("firstBroken", AuditTrail.firstBroken(records).orElse(null));
+        return result;
+    }
+
+    /** The whole trail as JSON lines; the export itself is audited. */
+    public String export(Actor actor) throws Refusal {
+        requireAuditRole(actor);
+        StringWriter out = new StringWriter();
+        try {
+            trail.exportJsonLines(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
+        append(actor, CoreAudit.AUDIT_EXPORT, "OK", Map.of());
+        return out.toString();
+    }
+
+    private static void requireAuditRole(Actor actor) throws Refusal {
+        if (actor.role() == Operator.Role.OPERATOR) {
+            throw Refusals.roleNotAllowed(actor.role().name());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.regdesk.server.registry.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import org.regdesk.backend.api.v1.OperatorSignedIn;
+import org.regdesk.backend.api.v1.SignInRequest;
+import org.regdesk.server.codes.internal.AttemptWindow;
+import org.regdesk.server.desk.Actor;
+import org.regdesk.server.desk.AuditService;
+import org.regdesk.server.desk.OperatorSessions;
+import org.regdesk.server.desk.Refusal;
+import org.regdesk.server.store.Database;
+import org.regdesk.server.store.Operator;
+import org.regdesk.server.store.OperatorSession;
+import org.regdesk.server.store.Operators;
+import org.regdesk.server.store.PasswordHashes;
+
+/**
+ * Operators and desks: sign-in with a password (limited per desk), the bearer token that stands for the
+ * signed-in operator at that desk only, and sign-out. Tokens are stored as SHA-256 hashes.
+ */
+public final class OperatorAccess implements OperatorSessions {
+
+    public static final Duration SIGN_IN_LIFETIME = Duration.ofHours(10);
+
+    private final Operators operators;
+    private final AuditService audit;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final AttemptWindow signInFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
+    private final String decoyHash = PasswordHashes.decoy();
+
+    public OperatorAccess(Database database, AuditService audit, Clock clock, SecureRandom random) {
+        this.operators = new Operators(database);
+        this.audit = audit;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public OperatorSignedIn signIn(String deskId, SignInRequest request) throws Refusal {
+        Instant now = clock.instant();
+        requireDesk(deskId, "-");
+        if (signInFailures.exhausted(deskId, now)) {
+            audit.append(safe(request.username()), deskId, CoreAudit.OPERATOR_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
+            throw Refusals.tooManyAttempts();
+        }
+        String username = request.username();
+        String password = request.password();
+        if (username == null || username.isBlank() || username.length() > 64 || password == null || password.length() > 200) {
+            throw Refusal.invalid("username", "User name and password are required.");
+        }
+        Optional<Operator> operator = operators.find(username);
+        boolean matches = PasswordHashes.matches(password.toCharArray(), operator.map(Operator::passwordHash).orElse(decoyHash));
+        if (operator.isEmpty() || !matches || !operator.get().active()) {
+            signInFailures.record(deskId, now);
+            audit.append(safe(username), deskId, CoreAudit.OPERATOR_SIGN_IN, "REFUSED", Map.of());
+            throw Refusals.wrongCredentials();
+        }
+        byte[] token = new byte[32];
+        random.nextBytes(token);
+        String bearer = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        Instant expires = now.plus(SIGN_IN_LIFETIME);
+        operators.startSession(sha256(bearer), username, deskId, now, expires);
+        audit.append(username, deskId, CoreAudit.OPERATOR_SIGN_IN, "OK", Map.of("role", operator.get().role().name()));
+        return new OperatorSignedIn(bearer, username, operator.get().displayName(), operator.get().role().name(), deskId, expires);
+    }
+
+    @Override
+    public Actor actor(String deskId, Optional<String> authorization) throws Refusal {
+        String header = authorization.orElse("");
+        Optional<OperatorSession> session = header.startsWith("Bearer ") && header.length() <= 200
+                ? operators.session(sha256(header.substring(7).trim())) : Optional.empty();
+        if (session.isEmpty() || !session.get().deskId().equals(deskId) || !session.get().deskActive()) {
+            requireDesk(deskId, "-"); // an unknown desk is told so; a known one just needs to sign in
+        }
+        if (session.isEmpty() || session.get().ended() || !clock.instant().isBefore(session.get().expiresAt())
+                || !session.get().deskId().equals(deskId) || !session.get().operator().active()) {
+            throw Refusals.signInRequired();
+        }
+        return new Actor(session.get().operator().username(), session.get().operator().role(), deskId);
+    }
+
+    public void signOut(Actor actor, String authorization) {
+        operators.endSession(sha256(authorization.substring(7).trim()), clock.instant());
+        audit.append(actor, CoreAudit.OPERATOR_SIGN_OUT, "OK", Map.of());
+    }
+
+    private void requireDesk(String deskId, String operator) throws Refusal {
+        if (operators.desk(deskId).filter(desk -> desk.active()).isEmpty()) {
+            audit.append(operator, safe(deskId), CoreAudit.DESK_CHECK, "UNKNOWN_DESK", Map.of());
+            throw Refusals.unknownDesk();
+        }
+    }
+
+    /** A user-supplied value fit for the audit log: bounded and printable. */
+    static String safe(String value) {
+        if (value == null) {
+            return "-";
+        }
+        String cleaned = value.replaceAll("[^\\p{L}\\p{N}._@-]", "?");
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
