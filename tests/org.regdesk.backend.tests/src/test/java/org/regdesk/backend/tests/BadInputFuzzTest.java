@@ -57,6 +57,7 @@ class BadInputFuzzTest {
     void start() throws Exception {
         Path data = Files.createTempDirectory("regdesk-fuzz");
         backend = new TestBackend(data, TestDatabase.H2);
+        backend.openApi.expectBadRequests(); // the answers to bad input must still be documented ones
         desk = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-006")).connectTimeout(Duration.ofSeconds(5)).build();
         freshContext();
     }
@@ -213,10 +214,13 @@ class BadInputFuzzTest {
             }
         } else if (status >= 400) {
             try {
-                JsonNode error = JSON.readTree(response.body());
-                if (!error.path("error").isTextual() || error.path("message").path("tr").asText().isBlank()
-                        || error.path("message").path("en").asText().isBlank()) {
-                    failures.add(what + " -> " + status + " without a bilingual error: " + response.body());
+                JsonNode problem = JSON.readTree(response.body());
+                String code = problem.path("code").asText();
+                if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                        || problem.path("status").asInt() != status || problem.path("title").asText().isBlank()
+                        || what.contains(" /api/") && (!DeskRefusalTexts.TURKISH.knows(code) || !DeskRefusalTexts.ENGLISH.knows(code))) {
+                    failures.add(what + " -> " + status + " not a problem the desk can say in Turkish and English: "
+                            + response.body());
                 }
             } catch (Exception notJson) {
                 failures.add(what + " -> " + status + " not JSON: " + response.body());
@@ -248,7 +252,7 @@ class BadInputFuzzTest {
         HttpResponse<String> replay = client.send(post("/api/v1/desk-sessions", open, bearer), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, first.statusCode(), first.body());
         assertEquals(409, replay.statusCode());
-        assertEquals("CODE_ALREADY_USED", JSON.readTree(replay.body()).path("error").asText());
+        assertEquals("CODE_ALREADY_USED", JSON.readTree(replay.body()).path("code").asText());
     }
 
     private String token(HttpRegistryConnector connector) throws Exception {

@@ -117,7 +117,7 @@ abstract class RegistryApiContract {
         assertEquals("COMPLETED", done.state());
         refused("ALREADY_REPORTED", () -> desk.complete(session.sessionId(),
                 new CompletionRequest(grant.authorizationId(), "SUCCEEDED", null)));
-        assertEquals("COMPLETED", backend.registry.latestSession(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().state());
+        assertEquals("COMPLETED", backend.registry.latestSession(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().state().name());
 
         List<AuditRecord> trail = new org.regdesk.server.store.JdbcAuditStore(backend.database).all();
         assertTrue(AuditTrail.firstBroken(trail).isEmpty(), "the chain verifies");

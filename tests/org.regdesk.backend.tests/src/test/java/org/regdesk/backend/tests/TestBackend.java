@@ -83,6 +83,8 @@ final class TestBackend implements AutoCloseable {
     final TrustFiles eOnayTrust;
     final RegdeskServer server;
     private final RouteDispatcher routes = new RouteDispatcher();
+    /** Every exchange of the test checked against docs/api/openapi.yaml; {@link #close} fails on a mismatch. */
+    final OpenApiCheck openApi = new OpenApiCheck(routes);
     final URI base;
     private int nextCitizen = 100;
 
@@ -133,7 +135,7 @@ final class TestBackend implements AutoCloseable {
         routes.add(new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock));
         routes.add(new SmsOutboxRoutes(outbox));
         routes.add(new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
-        server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), routes);
+        server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), openApi);
         base = server.start();
     }
 
@@ -233,5 +235,9 @@ final class TestBackend implements AutoCloseable {
         server.stop();
         database.close();
         Files.deleteIfExists(data.resolve("master.p12"));
+        if (!openApi.violations().isEmpty()) {
+            throw new AssertionError(openApi.violations().size() + " of " + openApi.checked()
+                    + " exchanges do not match docs/api/openapi.yaml:\n" + String.join("\n", openApi.violations()));
+        }
     }
 }

@@ -81,6 +81,11 @@ final class JettyCall implements Call {
         return Optional.empty();
     }
 
+    /** The JSON field a binding failure is about, "(body)" for the body as a whole. */
+    private static String field(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().isEmpty() ? "(body)" : String.valueOf(e.getPath().get(e.getPath().size() - 1).getFieldName());
+    }
+
     @Override
     public <T> T json(Class<T> type) throws ApiException {
         String contentType = header("Content-Type").orElse("");
@@ -102,11 +107,10 @@ final class JettyCall implements Call {
                     "Unknown field: " + e.getPropertyName(), Map.of("field", e.getPropertyName()));
         } catch (ValueInstantiationException e) {
             String reason = e.getCause() == null ? "invalid value" : e.getCause().getMessage();
-            throw new ApiException(400, "INVALID_FIELD", "Invalid value: " + reason);
+            throw new ApiException(400, "INVALID_FIELD", "Invalid value: " + reason, Map.of("field", field(e)));
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "(body)" : String.valueOf(e.getPath().get(e.getPath().size() - 1).getFieldName());
-            throw new ApiException(400, "WRONG_TYPE", "Wrong type for field: " + field,
-                    Map.of("field", field));
+            String field = field(e);
+            throw new ApiException(400, "WRONG_TYPE", "Wrong type for field: " + field, Map.of("field", field));
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "MALFORMED_JSON", "The body is not valid JSON.");
         } catch (IOException e) {

@@ -36,13 +36,14 @@ public final class RegdeskServer {
     private ServerConnector connector;
     private Optional<Path> developmentCertificate = Optional.empty();
 
-    private final RouteDispatcher routes;
+    /** The routes, or a handler wrapping them (tests check every exchange against the API description). */
+    private final Handler routes;
 
     public RegdeskServer(ServerSettings settings, Clock clock) {
         this(settings, clock, new RouteDispatcher());
     }
 
-    public RegdeskServer(ServerSettings settings, Clock clock, RouteDispatcher routes) {
+    public RegdeskServer(ServerSettings settings, Clock clock, Handler routes) {
         this.settings = settings;
         this.clock = clock;
         this.routes = routes;

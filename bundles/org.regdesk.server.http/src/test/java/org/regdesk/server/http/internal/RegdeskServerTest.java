@@ -1,6 +1,7 @@
 package org.regdesk.server.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,18 +94,23 @@ class RegdeskServerTest {
     }
 
     @Test
-    void unknownPathsAndWrongMethodsGetJsonErrorsNotHtml() throws Exception {
+    void unknownPathsAndWrongMethodsGetProblemDetailsNotHtml() throws Exception {
         URI base = startTls();
         HttpClient client = pinnedClient(server.developmentCertificate().orElseThrow());
 
         HttpResponse<String> missing = send(client, base.resolve("/nothing-here"), "GET");
         assertEquals(404, missing.statusCode());
-        assertEquals("NOT_FOUND", JsonResponses.MAPPER.readTree(missing.body()).get("error").asText());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+        com.fasterxml.jackson.databind.JsonNode problem = JsonResponses.MAPPER.readTree(missing.body());
+        assertEquals("NOT_FOUND", problem.get("code").asText());
+        assertEquals("urn:regdesk:problem:NOT_FOUND", problem.get("type").asText());
+        assertEquals(404, problem.get("status").asInt());
+        assertFalse(problem.get("title").asText().isBlank(), "an English fallback text");
 
         HttpResponse<String> post = send(client, base.resolve("/health"), "POST");
         assertEquals(405, post.statusCode());
         assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
-        assertEquals("METHOD_NOT_ALLOWED", JsonResponses.MAPPER.readTree(post.body()).get("error").asText());
+        assertEquals("METHOD_NOT_ALLOWED", JsonResponses.MAPPER.readTree(post.body()).get("code").asText());
     }
 
     @Test

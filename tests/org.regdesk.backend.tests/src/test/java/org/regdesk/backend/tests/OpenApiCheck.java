@@ -1,0 +1,170 @@
+package org.regdesk.backend.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+/**
+ * Checks every exchange the test server serves against docs/api/openapi.yaml with a maintained OpenAPI
+ * validator (Atlassian swagger-request-validator): the request as the spec describes requests, and the
+ * response, body included, as the spec describes that status. A test's bad input is meant to break the
+ * request rules ({@link #expectBadRequests}); the answer to it must still be documented.
+ */
+final class OpenApiCheck extends Handler.Wrapper {
+
+    static final Path SPEC = Path.of("../../docs/api/openapi.yaml").toAbsolutePath();
+
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+            .createForSpecificationUrl(SPEC.toUri().toString())
+            // the operator token is the server's to check; bodies of routes that take none are ignored by the routes
+            .withLevelResolver(com.atlassian.oai.validator.report.LevelResolver.create()
+                    .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger checked = new AtomicInteger();
+    private volatile boolean badRequestsExpected;
+    private volatile boolean off;
+
+    OpenApiCheck(Handler routes) {
+        super(routes);
+    }
+
+    /** From now on only the responses must match the spec (a fuzz test sends what the spec forbids). */
+    void expectBadRequests() {
+        badRequestsExpected = true;
+    }
+
+    /** No checks from now on: a benchmark measures the server, not the validator. */
+    void off() {
+        off = true;
+    }
+
+    /** How many exchanges were checked, and what did not match, one line each. */
+    int checked() {
+        return checked.get();
+    }
+
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (off) {
+            return super.handle(request, response, callback);
+        }
+        byte[] body;
+        try (InputStream in = Request.asInputStream(request)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            body = new byte[0];
+        }
+        Recording recording = new Recording(response);
+        byte[] requestBody = body;
+        boolean handled = super.handle(new Replay(request, body), recording, Callback.from(() -> {
+            check(request, requestBody, recording);
+            callback.succeeded();
+        }, callback::failed));
+        return handled;
+    }
+
+    private void check(Request request, byte[] body, Recording response) {
+        String path = Request.getPathInContext(request);
+        SimpleRequest.Builder exchange = new SimpleRequest.Builder(request.getMethod(), path);
+        for (HttpField header : request.getHeaders()) {
+            exchange.withHeader(header.getName(), header.getValue());
+        }
+        Fields query = Request.extractQueryParameters(request);
+        for (Fields.Field field : query) {
+            exchange.withQueryParam(field.getName(), field.getValues());
+        }
+        if (body.length > 0) {
+            exchange.withBody(new String(body, StandardCharsets.UTF_8));
+        }
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.getStatus());
+        String contentType = response.getHeaders().get("Content-Type");
+        if (contentType != null) {
+            answer.withContentType(contentType);
+        }
+        if (response.body.size() > 0) {
+            answer.withBody(response.body.toString(StandardCharsets.UTF_8));
+        }
+        ValidationReport report = VALIDATOR.validate(exchange.build(), answer.build());
+        checked.incrementAndGet();
+        List<ValidationReport.Message> problems = report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !badRequestsExpected || !message.getKey().startsWith("validation.request"))
+                .toList();
+        if (!problems.isEmpty()) {
+            violations.add(request.getMethod() + " " + path + " -> " + response.getStatus() + ": " + problems.stream()
+                    .map(message -> message.getKey() + " " + message.getMessage()).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** The request with its body read once and handed on as it came. */
+    private static final class Replay extends Request.Wrapper {
+
+        private ByteBuffer rest;
+
+        Replay(Request request, byte[] body) {
+            super(request);
+            this.rest = ByteBuffer.wrap(body);
+        }
+
+        @Override
+        public Content.Chunk read() {
+            if (rest == null) {
+                return Content.Chunk.EOF;
+            }
+            ByteBuffer chunk = rest;
+            rest = null;
+            return Content.Chunk.from(chunk, true);
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
+    }
+
+    /** The response, with a copy of what was written. */
+    private static final class Recording extends Response.Wrapper {
+
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Recording(Response response) {
+            super(response.getRequest(), response);
+        }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback callback) {
+            if (content != null && content.hasRemaining()) {
+                body.writeBytes(BufferUtil.toArray(content.slice()));
+            }
+            super.write(last, content, callback);
+        }
+    }
+}
