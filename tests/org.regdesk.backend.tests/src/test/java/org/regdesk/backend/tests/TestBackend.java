@@ -85,6 +85,7 @@ final class TestBackend implements AutoCloseable {
     private final RouteDispatcher routes = new RouteDispatcher();
     /** Every exchange of the test checked against docs/api/openapi.yaml; {@link #close} fails on a mismatch. */
     final OpenApiCheck openApi = new OpenApiCheck(routes);
+    private final List<org.regdesk.server.http.HttpRoutes> served;
     final URI base;
     private int nextCitizen = 100;
 
@@ -130,11 +131,11 @@ final class TestBackend implements AutoCloseable {
         registry = new CitizenRegistryService(database, codes, audit);
         eOnayTrust = new TrustFiles(List.of(data.resolve("trust/ca.pem")), List.of(data.resolve("trust/ca.crl")));
         writeTrust();
-        routes.add(new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit));
-        routes.add(new UnblockRoutes(sessions, audit, keys, database, operators, clock));
-        routes.add(new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock));
-        routes.add(new SmsOutboxRoutes(outbox));
-        routes.add(new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
+        served = List.of(new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit),
+                new UnblockRoutes(sessions, audit, keys, database, operators, clock),
+                new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock), new SmsOutboxRoutes(outbox),
+                new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
+        served.forEach(routes::add);
         server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), openApi);
         base = server.start();
     }
@@ -154,6 +155,11 @@ final class TestBackend implements AutoCloseable {
     /** The audit trail as stored. */
     List<org.regdesk.server.audit.internal.AuditRecord> auditRecords() {
         return new org.regdesk.server.store.JdbcAuditStore(database).all();
+    }
+
+    /** Every route this server serves (the core's, the operations', the portal's, the outbox's). */
+    List<org.regdesk.server.http.Route> servedRoutes() {
+        return served.stream().flatMap(contribution -> contribution.routes().stream()).toList();
     }
 
     RouteDispatcher routes() {

@@ -166,16 +166,15 @@ public final class SessionDesk implements DeskSessionService {
 
     @Override
     public DeskSessionRecord openSession(Actor actor, String sessionId, String operation) throws Refusal {
-        DeskSessionRecord session = loadOpen(actor, sessionId);
-        if (!session.operation().equals(operation)) {
-            throw Refusals.wrongPurpose();
-        }
-        return session;
+        return openedFor(loadOpen(actor, sessionId), operation);
     }
 
     @Override
     public DeskSessionRecord session(Actor actor, String sessionId, String operation) throws Refusal {
-        DeskSessionRecord session = load(actor, sessionId);
+        return openedFor(load(actor, sessionId), operation);
+    }
+
+    private static DeskSessionRecord openedFor(DeskSessionRecord session, String operation) throws Refusal {
         if (!session.operation().equals(operation)) {
             throw Refusals.wrongPurpose();
         }
