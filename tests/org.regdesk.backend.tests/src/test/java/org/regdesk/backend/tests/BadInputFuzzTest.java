@@ -57,7 +57,6 @@ class BadInputFuzzTest {
     void start() throws Exception {
         Path data = Files.createTempDirectory("regdesk-fuzz");
         backend = new TestBackend(data, TestDatabase.H2);
-        backend.openApi.expectBadRequests(); // the answers to bad input must still be documented ones
         desk = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-006")).connectTimeout(Duration.ofSeconds(5)).build();
         freshContext();
     }

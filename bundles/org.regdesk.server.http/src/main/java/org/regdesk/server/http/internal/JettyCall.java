@@ -81,6 +81,21 @@ final class JettyCall implements Call {
         return Optional.empty();
     }
 
+    /**
+     * A JSON body must be well-formed even where the route does not read it (a body a route ignores
+     * today must not be one that two readers could read differently tomorrow).
+     */
+    void refuseMalformedJson() throws ApiException {
+        if (body.length == 0 || !header("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return;
+        }
+        try {
+            JsonResponses.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new ApiException(400, "MALFORMED_JSON", "The body is not valid JSON.");
+        }
+    }
+
     /** The JSON field a binding failure is about, "(body)" for the body as a whole. */
     private static String field(com.fasterxml.jackson.databind.JsonMappingException e) {
         return e.getPath().isEmpty() ? "(body)" : String.valueOf(e.getPath().get(e.getPath().size() - 1).getFieldName());

@@ -82,7 +82,9 @@ public final class RouteDispatcher extends Handler.Abstract {
                         "This operation needs a registered desk certificate (mutual TLS).");
             }
             byte[] body = readBody(request);
-            Reply reply = route.handler().handle(new JettyCall(request, parameters, body, peer));
+            JettyCall call = new JettyCall(request, parameters, body, peer);
+            call.refuseMalformedJson();
+            Reply reply = route.handler().handle(call);
             write(reply, response, callback);
         } catch (ApiException refusal) {
             JsonResponses.error(response, callback, refusal);
