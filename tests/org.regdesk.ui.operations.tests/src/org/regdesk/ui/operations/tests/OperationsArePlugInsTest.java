@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.commands.MCommand;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
@@ -113,6 +114,38 @@ class OperationsArePlugInsTest {
         HttpResponse<String> asAnyone = registry.get("/api/v1/operations/example", false);
         assertEquals(401, asAnyone.statusCode(), asAnyone.body());
         assertTrue(asAnyone.body().contains("DESK_CERTIFICATE_REQUIRED"), asAnyone.body());
+    }
+
+    @Test
+    void anOperationLeavesAndArrivesWithItsBundleWhileTheDeskRuns() throws Exception {
+        Bundle example = bundle("org.regdesk.ui.operation.example");
+        example.stop();
+        try {
+            RunningRegistry.waitUntil(display, "the example's menu entry and home button to go",
+                    () -> !menuItems().contains(EXAMPLE_ITEM) && !homeButtonRoles().contains(HOME_BUTTON + EXAMPLE_ITEM));
+            assertEquals(Set.of(UNBLOCK_ITEM), Set.copyOf(menuItems()), "the other operation stays");
+            assertEquals(Set.of(HOME_BUTTON + UNBLOCK_ITEM), homeButtonRoles());
+        } finally {
+            example.start(Bundle.START_ACTIVATION_POLICY);
+        }
+        RunningRegistry.waitUntil(display, "the example to come back with its key",
+                () -> homeButtonRoles().contains(HOME_BUTTON + EXAMPLE_ITEM) && homeButton(EXAMPLE_ITEM).getText().endsWith("(F9)"));
+        assertEquals(Set.of(UNBLOCK_ITEM, EXAMPLE_ITEM), Set.copyOf(menuItems()));
+    }
+
+    private List<String> menuItems() {
+        MMenu operations = models.findElements(application, "org.regdesk.ui.workstation.menu.operations", MMenu.class, null,
+                EModelService.IN_MAIN_MENU).get(0);
+        return operations.getChildren().stream().filter(MUIElement::isToBeRendered).map(MMenuElement::getElementId).toList();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
     }
 
     @Test

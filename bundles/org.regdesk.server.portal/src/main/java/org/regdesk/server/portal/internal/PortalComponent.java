@@ -17,6 +17,7 @@ import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.store.Citizens;
 import org.regdesk.server.store.Database;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the portal while the registry runs. The best-ranked {@link IdentityProvider} service signs
@@ -40,6 +41,7 @@ public final class PortalComponent {
             IdentityProvider current = provided;
             return current != null ? current : development;
         }, Clock.systemUTC()), null);
+        LoggerFactory.getLogger(PortalComponent.class).info("Citizen portal ready at /portal");
     }
 
     @Deactivate

@@ -13,9 +13,12 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.commands.MBindingTable;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
+import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -26,6 +29,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.Event;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.ui.desk.WidgetRoles;
 import org.regdesk.ui.workstation.l10n.Messages;
@@ -34,7 +38,9 @@ import org.regdesk.ui.workstation.l10n.Messages;
  * "Masa", the first thing an operator sees: every installed desk operation as a large button with its key.
  * The shell knows no operation: the buttons are the entries of the "İşlemler" menu that the operation
  * bundles' model fragments tagged {@value #OPERATION_TAG}, so label, tooltip, command and key come from one
- * place. A button is enabled when its command can run (an operator is signed in).
+ * place. A button is enabled when its command can run (an operator is signed in). Operation bundles bring
+ * their fragment in their manifest ({@code Model-Fragment}): installed, started, stopped or removed while the
+ * desk runs, their entries and keys come and go, and the buttons follow.
  */
 public class HomePart {
 
@@ -59,6 +65,7 @@ public class HomePart {
     private Composite buttons;
     private Messages messages;
     private OperatorSignedIn operator;
+    private boolean rebuildQueued;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -83,6 +90,21 @@ public class HomePart {
     public void operatorChanged(@Optional OperatorSignedIn signedIn) {
         operator = signedIn;
         rebuild();
+    }
+
+    /** An operation arrived or left: its menu entry or key binding changed; rebuild once the bindings are in. */
+    @Inject
+    @Optional
+    public void modelChanged(@UIEventTopic(UIEvents.ElementContainer.TOPIC_CHILDREN) Event event) {
+        Object changed = event.getProperty(UIEvents.EventTags.ELEMENT);
+        boolean operations = changed instanceof MMenu menu && OPERATIONS_MENU.equals(menu.getElementId());
+        if ((operations || changed instanceof MBindingTable) && buttons != null && !buttons.isDisposed() && !rebuildQueued) {
+            rebuildQueued = true;
+            buttons.getDisplay().asyncExec(() -> {
+                rebuildQueued = false;
+                rebuild();
+            });
+        }
     }
 
     /** The operations' menu entries, in menu order. */
