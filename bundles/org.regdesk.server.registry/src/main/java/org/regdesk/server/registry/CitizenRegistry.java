@@ -1,10 +1,10 @@
 package org.regdesk.server.registry;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.regdesk.backend.api.Tckn;
-import org.regdesk.server.codes.internal.VerificationCodes;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.DeskSessionRecord;
 
@@ -12,8 +12,16 @@ import org.regdesk.server.store.DeskSessionRecord;
 @ProviderType
 public interface CitizenRegistry {
 
+    /** A verification code as the portal shows it: 15 digits, valid until {@code expiresAt}. */
+    record IssuedCode(String digits, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedCode[***, expiresAt=" + expiresAt + "]";
+        }
+    }
+
     /** A new verification code for a desk operation; empty when the hourly limit is reached (audited). */
-    Optional<VerificationCodes.IssuedCode> issueCode(Tckn citizen, String operation);
+    Optional<IssuedCode> issueCode(Tckn citizen, String operation);
 
     Optional<Citizen> citizen(Tckn tckn);
 

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.regdesk.backend.api.Tckn;
-import org.regdesk.server.codes.internal.VerificationCodes;
 import org.regdesk.server.http.ApiException;
 import org.regdesk.server.http.Call;
 import org.regdesk.server.http.HttpRoutes;
@@ -256,7 +255,7 @@ public final class PortalPages implements HttpRoutes {
             return Reply.seeOther("/portal", Map.of());
         }
         checkCsrf(call, found.get());
-        Optional<VerificationCodes.IssuedCode> issued = registry.issueCode(found.get().citizen, purpose.name());
+        Optional<CitizenRegistry.IssuedCode> issued = registry.issueCode(found.get().citizen, purpose.name());
         if (issued.isEmpty()) {
             return Reply.seeOther(page + "?notice=limit", Map.of());
         }

@@ -32,8 +32,8 @@ public final class CitizenRegistryService implements CitizenRegistry {
     }
 
     @Override
-    public Optional<VerificationCodes.IssuedCode> issueCode(Tckn citizen, String operation) {
-        Optional<VerificationCodes.IssuedCode> issued = codes.issue(citizen, operation);
+    public Optional<IssuedCode> issueCode(Tckn citizen, String operation) {
+        Optional<IssuedCode> issued = codes.issue(citizen, operation).map(code -> new IssuedCode(code.digits(), code.expiresAt()));
         audit.append(CITIZEN, PORTAL, CoreAudit.CODE_ISSUE, issued.isPresent() ? "ISSUED" : "LIMIT",
                 Map.of("citizen", citizen.masked(), "purpose", operation));
         return issued;
