@@ -80,7 +80,8 @@ public final class RunningRegistry implements AutoCloseable {
                 data.resolve("desks/DESK-001.password")), Duration.ofSeconds(20));
         // as the workstation's connector component does: the whole connector and each of its roles
         registration = context.registerService(new String[] { RegistryConnector.class.getName(), DeskSessions.class.getName(),
-                UnblockConnector.class.getName(), EOnayConnector.class.getName(), ApplicationsConnector.class.getName() },
+                UnblockConnector.class.getName(), EOnayConnector.class.getName(), ApplicationsConnector.class.getName(),
+                org.regdesk.backend.api.desk.DeskApi.class.getName() },
                 connector, null);
         base = endpoint.baseUri();
         desk = java.net.http.HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(endpoint.developmentCertificate().orElseThrow(),
@@ -126,13 +127,6 @@ public final class RunningRegistry implements AutoCloseable {
     /** GET {@code path} on the server as desk DESK-001 (its certificate, mutual TLS) or as anyone; status and body. */
     public java.net.http.HttpResponse<String> get(String path, boolean asDesk) throws Exception {
         return (asDesk ? desk : browser).send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** POST {@code path} with an empty JSON body as desk DESK-001 and the operator behind {@code token}. */
-    public java.net.http.HttpResponse<String> post(String path, String token) throws Exception {
-        return desk.send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 

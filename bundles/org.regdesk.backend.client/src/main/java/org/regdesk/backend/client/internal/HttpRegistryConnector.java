@@ -16,6 +16,7 @@ import javax.net.ssl.SSLException;
 
 import org.regdesk.backend.api.RegistryConnector;
 import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.desk.DeskApi;
 import org.regdesk.backend.api.v1.Problem;
 import org.regdesk.backend.api.v1.CompletionRequest;
 import org.regdesk.backend.api.v1.CertificateApplication;
@@ -45,7 +46,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * (mutual TLS) and the operator's bearer token. Failures come back as {@link RegistryException} with the
  * server's code and both messages, or UNREACHABLE / UNTRUSTED / PROTOCOL when no usable answer came.
  */
-public class HttpRegistryConnector implements RegistryConnector {
+public class HttpRegistryConnector implements RegistryConnector, DeskApi {
 
     /** Lenient on input: a newer server may add fields. */
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -146,11 +147,21 @@ public class HttpRegistryConnector implements RegistryConnector {
         return List.of(send(HttpRequest.newBuilder(uri("certificate-applications")).GET(), CertificateApplication[].class));
     }
 
+    @Override
+    public <T> T get(String path, Class<T> type) throws RegistryException {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), type);
+    }
+
+    /** A path under /api/v1 of this registry, never anywhere else (an operation's path is data). */
     private URI uri(String path) {
+        if (!path.matches("[A-Za-z0-9_~.-]+(/[A-Za-z0-9_~.-]+)*") || path.contains("..")) {
+            throw new IllegalArgumentException("not a desk API path: " + path);
+        }
         return base.resolve("api/v1/" + path);
     }
 
-    private <T> T post(String path, Object body, Class<T> type) throws RegistryException {
+    @Override
+    public <T> T post(String path, Object body, Class<T> type) throws RegistryException {
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(body);

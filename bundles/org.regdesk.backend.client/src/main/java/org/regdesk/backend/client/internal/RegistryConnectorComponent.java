@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.regdesk.backend.api.RegistryConnector;
+import org.regdesk.backend.api.desk.DeskApi;
 import org.regdesk.backend.api.applications.ApplicationsConnector;
 import org.regdesk.backend.api.eonay.EOnayConnector;
 import org.regdesk.backend.api.session.DeskSessions;
@@ -22,7 +23,7 @@ import org.regdesk.backend.api.unblock.UnblockConnector;
  * bundle registers one role or all of them with a higher ranking instead.
  */
 @Component(service = { RegistryConnector.class, DeskSessions.class, UnblockConnector.class, EOnayConnector.class,
-        ApplicationsConnector.class }, configurationPid = BackendConnectionConfiguration.PID,
+        ApplicationsConnector.class, DeskApi.class }, configurationPid = BackendConnectionConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class RegistryConnectorComponent extends HttpRegistryConnector {
 

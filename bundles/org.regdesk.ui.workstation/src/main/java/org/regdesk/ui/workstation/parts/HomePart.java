@@ -15,7 +15,6 @@ import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.commands.MBindingTable;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
 import org.eclipse.e4.ui.workbench.UIEvents;
@@ -92,13 +91,16 @@ public class HomePart {
         rebuild();
     }
 
-    /** An operation arrived or left: its menu entry or key binding changed; rebuild once the bindings are in. */
+    /**
+     * An operation arrived or left: its menu entry changed. Its key binding comes in the same fragment,
+     * merged in the same pass, so the buttons are rebuilt after that pass (asyncExec), keys included.
+     */
     @Inject
     @Optional
     public void modelChanged(@UIEventTopic(UIEvents.ElementContainer.TOPIC_CHILDREN) Event event) {
-        Object changed = event.getProperty(UIEvents.EventTags.ELEMENT);
-        boolean operations = changed instanceof MMenu menu && OPERATIONS_MENU.equals(menu.getElementId());
-        if ((operations || changed instanceof MBindingTable) && buttons != null && !buttons.isDisposed() && !rebuildQueued) {
+        boolean operations = event.getProperty(UIEvents.EventTags.ELEMENT) instanceof MMenu menu
+                && OPERATIONS_MENU.equals(menu.getElementId());
+        if (operations && buttons != null && !buttons.isDisposed() && !rebuildQueued) {
             rebuildQueued = true;
             buttons.getDisplay().asyncExec(() -> {
                 rebuildQueued = false;
