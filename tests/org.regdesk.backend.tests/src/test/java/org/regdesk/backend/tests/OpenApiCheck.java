@@ -80,13 +80,13 @@ final class OpenApiCheck extends Handler.Wrapper {
         } catch (IOException e) {
             body = new byte[0];
         }
-        Recording recording = new Recording(response);
         byte[] requestBody = body;
-        boolean handled = super.handle(new Replay(request, body), recording, Callback.from(() -> {
-            check(request, requestBody, recording);
+        // checked before the last bytes go out, so a client that has the answer knows it was checked
+        Recording recording = new Recording(response, answer -> check(request, requestBody, answer));
+        return super.handle(new Replay(request, body), recording, Callback.from(() -> {
+            recording.checkOnce();
             callback.succeeded();
         }, callback::failed));
-        return handled;
     }
 
     private void check(Request request, byte[] body, Recording response) {
@@ -148,13 +148,16 @@ final class OpenApiCheck extends Handler.Wrapper {
         }
     }
 
-    /** The response, with a copy of what was written. */
+    /** The response, with a copy of what was written; checked once, at the last write or at the end. */
     private static final class Recording extends Response.Wrapper {
 
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final java.util.function.Consumer<Recording> check;
+        private boolean checked;
 
-        Recording(Response response) {
+        Recording(Response response, java.util.function.Consumer<Recording> check) {
             super(response.getRequest(), response);
+            this.check = check;
         }
 
         @Override
@@ -162,7 +165,17 @@ final class OpenApiCheck extends Handler.Wrapper {
             if (content != null && content.hasRemaining()) {
                 body.writeBytes(BufferUtil.toArray(content.slice()));
             }
+            if (last) {
+                checkOnce();
+            }
             super.write(last, content, callback);
+        }
+
+        synchronized void checkOnce() {
+            if (!checked) {
+                checked = true;
+                check.accept(this);
+            }
         }
     }
 }
