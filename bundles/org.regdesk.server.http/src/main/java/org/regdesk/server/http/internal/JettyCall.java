@@ -25,6 +25,8 @@ final class JettyCall implements Call {
     private final Request request;
     private final Map<String, String> pathParameters;
     private final byte[] body;
+    /** The body as a JSON tree once {@link #refuseMalformedJson} read it; null until then or when it is not JSON. */
+    private com.fasterxml.jackson.databind.JsonNode parsed;
     private final X509Certificate[] peer;
     private Fields query;
 
@@ -83,14 +85,15 @@ final class JettyCall implements Call {
 
     /**
      * A JSON body must be well-formed even where the route does not read it (a body a route ignores
-     * today must not be one that two readers could read differently tomorrow).
+     * today must not be one that two readers could read differently tomorrow). The tree parsed here is
+     * what {@link #json} binds, so a body is parsed once.
      */
     void refuseMalformedJson() throws ApiException {
         if (body.length == 0 || !header("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return;
         }
         try {
-            JsonResponses.MAPPER.readTree(body);
+            parsed = JsonResponses.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new ApiException(400, "MALFORMED_JSON", "The body is not valid JSON.");
         }
@@ -112,7 +115,7 @@ final class JettyCall implements Call {
             throw new ApiException(400, "BODY_REQUIRED", "The request body is empty.");
         }
         try {
-            T value = JsonResponses.MAPPER.readValue(body, type);
+            T value = parsed != null ? JsonResponses.MAPPER.treeToValue(parsed, type) : JsonResponses.MAPPER.readValue(body, type);
             if (value == null) {
                 throw new ApiException(400, "BODY_REQUIRED", "The request body is null.");
             }
