@@ -29,6 +29,12 @@ public interface Call {
     /** The body as a strict JSON object of the given type; 400/415 as an {@link ApiException} otherwise. */
     <T> T json(Class<T> type) throws ApiException;
 
+    /**
+     * The raw body of a binary request (e.g. {@code application/ocsp-request}), refused with 415 unless
+     * its Content-Type is {@code mediaType}.
+     */
+    byte[] bytes(String mediaType) throws ApiException;
+
     /** {@code application/x-www-form-urlencoded} fields of a form POST. */
     Map<String, String> form() throws ApiException;
 

@@ -118,6 +118,18 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Brings a module's own tables up to date (a plug-in bundle's schema, versioned apart from the core's
+     * in the history table {@code <module>_schema_history}): {@code scripts} are {@code V<n>__<what>.sql}
+     * files in {@code owner}'s bundle under {@code folder}, in order; applied files never change.
+     */
+    public void migrate(String module, Class<?> owner, String folder, java.util.List<String> scripts) {
+        transaction(connection -> {
+            SchemaMigrations.migrate(connection, module + "_schema_history", owner, folder, scripts);
+            return null;
+        });
+    }
+
     public boolean postgresql() {
         return postgresql;
     }

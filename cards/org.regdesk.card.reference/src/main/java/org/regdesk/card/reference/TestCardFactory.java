@@ -56,18 +56,24 @@ public final class TestCardFactory {
     private static final int CHUNK = 200;
 
     private final byte[] masterKey;
-    private final KeyPair testCa;
-    private final X500Name testCaName = new X500Name("CN=RegDesk Test CA,O=RegDesk,C=TR");
+    private final TestPki pki;
 
-    /** @param seed makes the test CA and the master admin key reproducible */
+    /** @param seed makes the test CA and the master admin key reproducible; certificates point at the demo registry */
     public TestCardFactory(long seed) throws GeneralSecurityException {
-        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(seed);
+        this(seed, TestPki.Endpoints.DEMO);
+    }
+
+    /** @param endpoints the registry whose CRL and OCSP responder the certificates name */
+    public TestCardFactory(long seed, TestPki.Endpoints endpoints) throws GeneralSecurityException {
+        SecureRandom random = TestPki.seeded(seed);
         masterKey = new byte[16];
         random.nextBytes(masterKey);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, random);
-        testCa = generator.generateKeyPair();
+        pki = new TestPki(random, endpoints, TestPki.NES_POLICY);
+    }
+
+    /** The test CA behind this factory's certificates. */
+    public TestPki pki() {
+        return pki;
     }
 
     public byte[] masterKey() {
@@ -104,64 +110,33 @@ public final class TestCardFactory {
                 new RSAPublicKeySpec(new BigInteger(1, modulus.getData()), new BigInteger(1, exponent.getData())));
     }
 
-    /** A certificate from the test CA for a key held elsewhere (a PKCS#11 token, say). */
+    /** A qualified certificate from the test CA for a key held elsewhere (a PKCS#11 token, say). */
     public X509Certificate issue(java.security.PublicKey publicKey, Holder holder, String cardSerial)
             throws GeneralSecurityException {
         Instant now = Instant.now();
-        return issue(publicKey, holder, new BigInteger(1, cardSerial.getBytes(StandardCharsets.US_ASCII)),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)), KeyUsage.nonRepudiation | KeyUsage.digitalSignature);
+        return issue(publicKey, holder, pki.randomSerial(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)),
+                KeyUsage.nonRepudiation | KeyUsage.digitalSignature);
     }
 
     /**
-     * A certificate as the test CA would issue it, with the validity and key usage given (the E-Onay
-     * tests' expired and wrong-usage certificates).
+     * A qualified certificate as the test CA would issue it, with the serial, validity and key usage
+     * given (the E-Onay tests' expired and wrong-usage certificates).
      *
      * @param keyUsage bits of {@link KeyUsage}, e.g. {@code KeyUsage.nonRepudiation}
      */
     public X509Certificate issue(java.security.PublicKey publicKey, Holder holder, BigInteger serial, Instant notBefore,
             Instant notAfter, int keyUsage) throws GeneralSecurityException {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TR")
-                .addRDN(BCStyle.SERIALNUMBER, holder.nationalId()).addRDN(BCStyle.CN, holder.name()).build();
-        try {
-            var builder = new JcaX509v3CertificateBuilder(testCaName, serial, Date.from(notBefore), Date.from(notAfter),
-                    subject, publicKey);
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(testCa.getPrivate())));
-        } catch (IOException | OperatorCreationException e) {
-            throw new GeneralSecurityException("Cannot issue the test certificate", e);
-        }
+        return pki.issue(publicKey, holder, serial, notBefore, notAfter, keyUsage, true);
     }
 
     /** The test CA's certificate, for tests that validate card certificates. */
     public X509Certificate testCaCertificate() throws GeneralSecurityException {
-        Instant now = Instant.now();
-        try {
-            var builder = new JcaX509v3CertificateBuilder(testCaName, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(3650))), testCaName, testCa.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(testCa.getPrivate())));
-        } catch (IOException | OperatorCreationException e) {
-            throw new GeneralSecurityException("Cannot build the test CA certificate", e);
-        }
+        return pki.caCertificate();
     }
 
     /** The test CA's CRL revoking {@code revoked} (certificate serial numbers), valid for 30 days from now. */
     public X509CRL crl(BigInteger... revoked) throws GeneralSecurityException {
-        Instant now = Instant.now();
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(testCaName, Date.from(now.minus(Duration.ofDays(1))));
-        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(30))));
-        for (BigInteger serial : revoked) {
-            builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofDays(1))), CRLReason.keyCompromise);
-        }
-        try {
-            return new JcaX509CRLConverter()
-                    .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(testCa.getPrivate())));
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException("Cannot sign the test CRL", e);
-        }
+        return pki.crl(BigInteger.ONE, revoked);
     }
 
     /** Reads the whole certificate with READ BINARY. */

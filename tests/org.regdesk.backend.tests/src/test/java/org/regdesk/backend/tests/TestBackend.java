@@ -18,7 +18,11 @@ import org.regdesk.backend.client.internal.HttpRegistryConnector;
 import org.regdesk.backend.client.internal.PinnedTrust;
 import org.regdesk.card.reference.DemoTrust;
 import org.regdesk.card.reference.TestCardFactory;
+import org.regdesk.card.reference.TestPki;
 import org.regdesk.card.reference.VirtualCardHost;
+import org.regdesk.server.ca.reference.internal.ReferenceCaAssembly;
+import org.regdesk.server.certificates.internal.CertificateRoutes;
+import org.regdesk.server.certificates.internal.CertificateStatusOperation;
 import org.regdesk.server.codes.internal.VerificationCodes;
 import org.regdesk.server.desk.DeskOperation;
 import org.regdesk.server.desk.http.DeskRoutes;
@@ -81,6 +85,9 @@ final class TestBackend implements AutoCloseable {
     /** The demo cards' test CA ({@link VirtualCardHost#DEMO_SEED}) is the E-Onay trust anchor. */
     final TestCardFactory demoCa;
     final TrustFiles eOnayTrust;
+    /** The reference CA on the demo CA's key (PKCS#12), learning issued certificates from {@link #issuedFolder}. */
+    final ReferenceCaAssembly ca;
+    final Path issuedFolder;
     final RegdeskServer server;
     private final RouteDispatcher routes = new RouteDispatcher();
     /** Every exchange of the test checked against docs/api/openapi.yaml; {@link #close} fails on a mismatch. */
@@ -125,13 +132,20 @@ final class TestBackend implements AutoCloseable {
         audit = new AuditTrailService(database, clock);
         operators = new OperatorAccess(database, audit, clock, random);
         Map<String, DeskOperation> installed = Map.of(UnblockOperation.ID, new UnblockOperation(), EOnayOperation.ID,
-                new EOnayOperation());
+                new EOnayOperation(), CertificateStatusOperation.ID, new CertificateStatusOperation());
         sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(sms, SmsText.DEFAULT, clock, random), audit,
                 id -> Optional.ofNullable(installed.get(id)), clock);
         registry = new CitizenRegistryService(database, codes, audit);
         eOnayTrust = new TrustFiles(List.of(data.resolve("trust/ca.pem")), List.of(data.resolve("trust/ca.crl")));
         writeTrust();
-        served = List.of(new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit),
+        Path caKeystore = data.resolve("ca/ca.p12");
+        demoCa.pki().writeCaKeystore(caKeystore, "ca-pw".toCharArray());
+        org.regdesk.server.keys.PrivateFiles.write(data.resolve("ca/ca.password"), "ca-pw");
+        issuedFolder = Files.createDirectories(data.resolve("ca/issued"));
+        ca = ReferenceCaAssembly.pkcs12(TestPki.Endpoints.DEMO.caId(), caKeystore, data.resolve("ca/ca.password"), "",
+                Optional.of(issuedFolder), Duration.ofHours(24), database, clock);
+        served = List.of(ca.routes(), new CertificateRoutes(sessions, audit, database, operators, () -> Optional.of(ca.authority())),
+                new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit),
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),
                 new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock), new SmsOutboxRoutes(outbox),
                 new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));

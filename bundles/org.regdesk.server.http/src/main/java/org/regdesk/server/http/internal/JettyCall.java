@@ -137,6 +137,15 @@ final class JettyCall implements Call {
     }
 
     @Override
+    public byte[] bytes(String mediaType) throws ApiException {
+        String contentType = header("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (!contentType.equals(mediaType) && !contentType.startsWith(mediaType + ";")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be " + mediaType + ".");
+        }
+        return body.clone();
+    }
+
+    @Override
     public Map<String, String> form() throws ApiException {
         Map<String, String> fields = new LinkedHashMap<>();
         String text = new String(body, StandardCharsets.UTF_8);

@@ -37,21 +37,34 @@ public final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
+    /** The registry core's schema. */
     public static void migrate(Connection connection) throws SQLException {
+        migrate(connection, "schema_history", SchemaMigrations.class, "/db/migration/", MIGRATIONS);
+    }
+
+    /**
+     * A module's own schema (a plug-in's tables), with its own history table, so modules version their
+     * tables apart: {@code scripts} are read from {@code owner}'s bundle at {@code folder}.
+     */
+    public static void migrate(Connection connection, String historyTable, Class<?> owner, String folder, List<String> scripts)
+            throws SQLException {
+        if (!historyTable.matches("[a-z_]{1,60}")) {
+            throw new IllegalArgumentException("history table name: " + historyTable);
+        }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_history (version INTEGER PRIMARY KEY, "
+            statement.execute("CREATE TABLE IF NOT EXISTS " + historyTable + " (version INTEGER PRIMARY KEY, "
                     + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
         }
         Map<Integer, String> applied = new HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT version, checksum FROM schema_history")) {
+                ResultSet rows = statement.executeQuery("SELECT version, checksum FROM " + historyTable)) {
             while (rows.next()) {
                 applied.put(rows.getInt(1), rows.getString(2));
             }
         }
-        for (String script : MIGRATIONS) {
+        for (String script : scripts) {
             int version = Integer.parseInt(script.substring(1, script.indexOf("__")));
-            String sql = read(script);
+            String sql = read(owner, folder + script);
             String checksum = sha256(sql);
             if (applied.containsKey(version)) {
                 if (!applied.get(version).equals(checksum)) {
@@ -66,7 +79,7 @@ public final class SchemaMigrations {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO schema_history (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO " + historyTable + " (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
                 insert.setInt(1, version);
                 insert.setString(2, script);
                 insert.setString(3, checksum);
@@ -75,7 +88,7 @@ public final class SchemaMigrations {
             }
             LOG.info("Applied schema migration {}", script);
         }
-        int newest = MIGRATIONS.size();
+        int newest = scripts.size();
         if (applied.keySet().stream().anyMatch(version -> version > newest)) {
             throw new DatabaseException("The database schema is newer than this server (version "
                     + applied.keySet().stream().mapToInt(Integer::intValue).max().getAsInt() + " > " + newest
@@ -105,8 +118,8 @@ public final class SchemaMigrations {
         return result;
     }
 
-    private static String read(String script) {
-        try (InputStream in = SchemaMigrations.class.getResourceAsStream("/db/migration/" + script)) {
+    private static String read(Class<?> owner, String script) {
+        try (InputStream in = owner.getResourceAsStream(script)) {
             if (in == null) {
                 throw new IllegalStateException("migration " + script + " is missing from the bundle");
             }
