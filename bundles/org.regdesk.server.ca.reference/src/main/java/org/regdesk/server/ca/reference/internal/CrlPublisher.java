@@ -38,19 +38,23 @@ final class CrlPublisher {
     }
 
     Published current() throws GeneralSecurityException {
-        Published last = current;
         Instant now = clock.instant();
-        if (last != null && last.revision() == issued.revision() && now.isBefore(last.thisUpdate().plus(validity.dividedBy(2)))) {
+        Published last = current;
+        if (fresh(last, now)) {
             return last;
         }
         synchronized (this) {
-            last = current;
-            if (last != null && last.revision() == issued.revision() && now.isBefore(last.thisUpdate().plus(validity.dividedBy(2)))) {
-                return last;
+            // another request may have made it while this one waited
+            if (!fresh(current, now)) {
+                current = make(now);
             }
-            current = make(now);
             return current;
         }
+    }
+
+    /** No status changed since it was made, and less than half its validity has passed. */
+    private boolean fresh(Published crl, Instant now) {
+        return crl != null && now.isBefore(crl.thisUpdate().plus(validity.dividedBy(2))) && crl.revision() == issued.revision();
     }
 
     private Published make(Instant now) throws GeneralSecurityException {
