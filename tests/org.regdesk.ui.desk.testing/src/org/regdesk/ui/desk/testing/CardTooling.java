@@ -48,21 +48,28 @@ public final class CardTooling {
         return keystore;
     }
 
-    /** Writes the demo cards' test CA certificate and CRL (the E-Onay trust); returns {ca.pem, ca.crl}. */
+    /** Writes the demo cards' test CA: {ca.pem (the E-Onay trust anchor), ca.p12 and its password file (the reference CA's key)}. */
     public static Path[] demoTrust(Path directory) throws Exception {
         Path ca = directory.resolve("demo-ca.pem");
-        Path crl = directory.resolve("demo-ca.crl");
-        Process process = java("org.regdesk.card.reference.DemoTrust", ca.toString(), crl.toString())
+        Path keystore = directory.resolve("demo-ca.p12");
+        Path password = directory.resolve("demo-ca.password");
+        Process process = java("org.regdesk.card.reference.DemoTrust", ca.toString(), keystore.toString(), password.toString())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
-        return new Path[] { ca, crl };
+        return new Path[] { ca, keystore, password };
     }
 
     /** A card with the holder's certificate, PIN not set, inserted into the vpcd reader on {@code port}. */
     public static VirtualCard insert(int port, String serial, String holder, String tckn) throws Exception {
         return new VirtualCard(java("org.regdesk.card.reference.VirtualCardHost", String.valueOf(port), serial, holder, tckn)
                 .redirectErrorStream(true).start());
+    }
+
+    /** As {@link #insert(int, String, String, String)}, the card's certificate handed to the reference CA's issuance folder. */
+    public static VirtualCard insert(int port, String serial, String holder, String tckn, Path issued) throws Exception {
+        return new VirtualCard(java("org.regdesk.card.reference.VirtualCardHost", String.valueOf(port), serial, holder, tckn,
+                issued.toString()).redirectErrorStream(true).start());
     }
 
     private static ProcessBuilder java(String mainClass, String... arguments) throws IOException {

@@ -76,7 +76,7 @@ public abstract class DeskEndToEnd {
     }
 
     public void insertCard(String serial, String holder, String tckn) throws Exception {
-        card = CardTooling.insert(READER_0, serial, holder, tckn);
+        card = CardTooling.insert(READER_0, serial, holder, tckn, registry.issuedFolder());
         awaitCard(serial);
     }
 

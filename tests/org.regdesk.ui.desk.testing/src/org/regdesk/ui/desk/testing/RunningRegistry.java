@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.widgets.Display;
@@ -32,6 +33,7 @@ public final class RunningRegistry implements AutoCloseable {
     private final java.net.URI base;
     private final java.net.URI outbox;
     private final BundleContext context;
+    private final Path data;
     private Configuration server;
     /** The registry's bundles, each with its own configuration: database, core, card keys, SMS outbox, E-Onay trust. */
     private final java.util.List<Configuration> registry = new java.util.ArrayList<>();
@@ -43,33 +45,60 @@ public final class RunningRegistry implements AutoCloseable {
         this(context, display, Files.createTempDirectory("regdesk-ui-registry"));
     }
 
-    /** With the card master key and the test CA the demo reference cards are made with: real card writes and E-Onay work. */
+    /**
+     * With the card master key and the test CA the demo reference cards are made with: real card writes
+     * work, the reference CA holds the test CA's key (live CRL and OCSP on this server), and E-Onay asks
+     * this server's responder. Cards inserted with {@link #issuedFolder()} are known to the CA.
+     */
     public static RunningRegistry withDemoCardKey(BundleContext context, Display display) throws Exception {
         Path data = Files.createTempDirectory("regdesk-ui-registry");
         Path keystore = CardTooling.demoMasterKey(data, "demo-master");
         Path[] trust = CardTooling.demoTrust(data);
-        return new RunningRegistry(context, display, data, properties("card.master.keystore.path", keystore.toString(),
-                "card.master.keystore.password", "demo-master"), properties("trust.anchors", trust[0].toString(), "crls",
-                trust[1].toString()));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // fixed before the start: the revocation settings name it
+        }
+        String base = "https://localhost:" + port;
+        java.util.Map<String, Hashtable<String, Object>> pids = new java.util.LinkedHashMap<>();
+        pids.put("org.regdesk.server.keys", properties("card.master.keystore.path", keystore.toString(),
+                "card.master.keystore.password", "demo-master"));
+        pids.put("org.regdesk.server.eonay", properties("trust.anchors", trust[0].toString()));
+        pids.put("org.regdesk.server.ca.reference", properties("keystore", trust[1].toString(), "keystore.password.file",
+                trust[2].toString(), "issued.directory", data.resolve("ca-issued").toString()));
+        pids.put("org.regdesk.server.revocation", properties("ocsp.url", base + "/ocsp", "crl.urls", base
+                + "/crl/regdesk-test-ca.crl", "tls.trust", data.resolve("tls/server.crt").toString()));
+        return new RunningRegistry(context, display, data, port, pids);
+    }
+
+    /** Where a card's certificate is handed to the reference CA ({@link CardTooling#insert(int, String, String, String, Path)}). */
+    public Path issuedFolder() {
+        return data.resolve("ca-issued");
     }
 
     private RunningRegistry(BundleContext context, Display display, Path data) throws Exception {
-        this(context, display, data, new Hashtable<>(), new Hashtable<>());
+        this(context, display, data, 0, new java.util.LinkedHashMap<>());
     }
 
-    private RunningRegistry(BundleContext context, Display display, Path data, Hashtable<String, Object> keys,
-            Hashtable<String, Object> eOnayTrust) throws Exception {
+    private RunningRegistry(BundleContext context, Display display, Path data, int serverPort,
+            java.util.Map<String, Hashtable<String, Object>> settings) throws Exception {
         this.context = context;
+        this.data = data;
         ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
         server = admin.getConfiguration("org.regdesk.server.http", "?");
-        server.update(properties("host", "127.0.0.1", "port", 0, "data.directory", data.toString(),
+        server.update(properties("host", "127.0.0.1", "port", serverPort, "data.directory", data.toString(),
                 "development.desks", "DESK-001"));
+        Hashtable<String, Object> keys = settings.getOrDefault("org.regdesk.server.keys", new Hashtable<>());
         keys.put("data.directory", data.toString());
         configure(admin, "org.regdesk.server.store", properties("data.directory", data.toString(), "demo.data", true));
         configure(admin, "org.regdesk.server.registry", properties("data.directory", data.toString()));
         configure(admin, "org.regdesk.server.keys", keys);
         configure(admin, "org.regdesk.server.otp.outbox", properties("show", true));
-        configure(admin, "org.regdesk.server.eonay", eOnayTrust);
+        configure(admin, "org.regdesk.server.eonay", settings.getOrDefault("org.regdesk.server.eonay", new Hashtable<>()));
+        for (String pid : List.of("org.regdesk.server.ca.reference", "org.regdesk.server.revocation")) {
+            if (settings.containsKey(pid)) {
+                configure(admin, pid, settings.get(pid));
+            }
+        }
         waitUntil(display, "the server, the registry and the PIN operation", () -> context.getServiceReference(ServerEndpoint.class) != null
                 && context.getServiceReference("org.regdesk.server.desk.DeskSessionService") != null
                 && operationInstalled("PIN_UNBLOCK"));
@@ -128,6 +157,16 @@ public final class RunningRegistry implements AutoCloseable {
     public java.net.http.HttpResponse<String> get(String path, boolean asDesk) throws Exception {
         return (asDesk ? desk : browser).send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET {@code path} as anyone (e.g. the published CRL), the body as it came: status 200 or an AssertionError. */
+    public byte[] download(String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> response = browser.send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + response.statusCode());
+        }
+        return response.body();
     }
 
     /** The 6 digits of the newest SMS, from the demo outbox page (what the citizen's phone would show). */

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -32,6 +31,9 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.qualified.QCStatement;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -40,28 +42,39 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.Selector;
+import org.regdesk.server.revocation.RevocationChecker;
+import org.regdesk.server.revocation.RevocationStatus;
 
 /**
  * Checks an E-Onay signature before the registry records it: a CMS SignedData per CAdES baseline B-B
  * (ETSI EN 319 122-1) with the text attached, exactly one signer, SHA-256, the four signed attributes,
- * a valid signature, a non-repudiation certificate of this citizen that chains to a configured anchor,
- * was valid at the signing time and is not revoked (CRLs, fail closed), and a signing time inside the
- * session. Each failure is its own {@link Rejection.Code}. Replays are the caller's check: it keeps
+ * a valid signature, a qualified (QcCompliance and one of the configured certificate policies)
+ * non-repudiation certificate of this citizen that chains to a configured anchor and was valid at the
+ * signing time, a signing time inside the session, and, asked last because it goes to the network, the
+ * CA's word that the certificate is neither revoked nor on hold now (OCSP, else CRL; fail closed).
+ * Each failure is its own {@link Rejection.Code}. Replays are the caller's check: it keeps
  * {@link Verified#signatureSha256()} unique.
  */
 public final class ConsentVerifier {
 
     /** What was proven, for the record. */
-    public record Verified(X509Certificate signer, Instant signingTime, String signatureSha256) {
+    public record Verified(X509Certificate signer, Instant signingTime, String signatureSha256,
+            RevocationStatus.Source revocationSource) {
     }
 
-    /** The configured trust: anchors (the CA roots) and their current CRLs. */
-    public record Trust(List<X509Certificate> anchors, List<X509CRL> crls) {
+    /**
+     * The configured trust: anchors (the issuing CAs), the certificate policy OIDs of a qualified
+     * signature certificate (one must be present), and where revocation status comes from.
+     */
+    public record Trust(List<X509Certificate> anchors, Set<String> qualifiedPolicies, RevocationChecker revocation) {
         public Trust {
             anchors = List.copyOf(anchors);
-            crls = List.copyOf(crls);
+            qualifiedPolicies = Set.copyOf(qualifiedPolicies);
         }
     }
+
+    /** ETSI EN 319 412-5 QcCompliance: the CA states the certificate is qualified. */
+    private static final ASN1ObjectIdentifier QC_COMPLIANCE = new ASN1ObjectIdentifier("0.4.0.1862.1.1");
 
     private static final int NON_REPUDIATION = 1;
 
@@ -113,14 +126,41 @@ public final class ConsentVerifier {
         if (keyUsage == null || !keyUsage[NON_REPUDIATION]) {
             throw new Rejection(Rejection.Code.EONAY_KEY_USAGE);
         }
-        validateChain(certificate, signingTime, trust);
+        X509Certificate issuer = validateChain(certificate, signingTime, trust);
+        requireQualified(holder, trust.qualifiedPolicies());
         if (!tckn.equals(subjectSerialNumber(holder.getSubject()))) {
             throw new Rejection(Rejection.Code.EONAY_WRONG_CITIZEN);
         }
         if (signingTime.isBefore(windowStart) || signingTime.isAfter(windowEnd)) {
             throw new Rejection(Rejection.Code.EONAY_SIGNING_TIME);
         }
-        return new Verified(certificate, signingTime, sha256Hex(signer.getSignature()));
+        RevocationStatus status = trust.revocation().check(certificate, issuer);
+        switch (status.state()) {
+            case GOOD -> {
+                return new Verified(certificate, signingTime, sha256Hex(signer.getSignature()), status.source());
+            }
+            case ON_HOLD -> throw new Rejection(Rejection.Code.EONAY_CERTIFICATE_ON_HOLD, status.detail());
+            case REVOKED -> throw new Rejection(Rejection.Code.EONAY_CERTIFICATE_REVOKED, status.detail());
+            case UNKNOWN -> throw new Rejection(Rejection.Code.EONAY_REVOCATION_UNKNOWN, status.detail());
+            default -> throw new Rejection(Rejection.Code.EONAY_REVOCATION_UNAVAILABLE, status.detail());
+        }
+    }
+
+    /** QcCompliance in qcStatements and one of the configured policies: a qualified certificate, not just any. */
+    private static void requireQualified(X509CertificateHolder holder, Set<String> policies) throws Rejection {
+        try {
+            Extension statements = holder.getExtension(Extension.qCStatements);
+            boolean compliant = statements != null && Arrays.stream(ASN1Sequence.getInstance(statements.getParsedValue()).toArray())
+                            .map(QCStatement::getInstance).anyMatch(statement -> QC_COMPLIANCE.equals(statement.getStatementId()));
+            CertificatePolicies declared = CertificatePolicies.fromExtensions(holder.getExtensions());
+            boolean policy = declared != null && Arrays.stream(declared.getPolicyInformation())
+                    .anyMatch(information -> policies.contains(information.getPolicyIdentifier().getId()));
+            if (!compliant || !policy) {
+                throw new Rejection(Rejection.Code.EONAY_NOT_QUALIFIED);
+            }
+        } catch (IllegalArgumentException malformed) {
+            throw new Rejection(Rejection.Code.EONAY_NOT_QUALIFIED, malformed);
+        }
     }
 
     private static CMSSignedData parse(byte[] cms) throws Rejection {
@@ -166,7 +206,8 @@ public final class ConsentVerifier {
         }
     }
 
-    private static void validateChain(X509Certificate certificate, Instant signingTime, Trust trust) throws Rejection {
+    /** PKIX to one of the anchors at the signing time; revocation is asked separately. Returns the issuing anchor. */
+    private static X509Certificate validateChain(X509Certificate certificate, Instant signingTime, Trust trust) throws Rejection {
         try {
             Set<TrustAnchor> anchors = trust.anchors().stream().map(anchor -> new TrustAnchor(anchor, null))
                     .collect(Collectors.toSet());
@@ -175,18 +216,10 @@ public final class ConsentVerifier {
             }
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setDate(java.util.Date.from(signingTime));
-            parameters.setRevocationEnabled(true);
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(trust.crls())));
-            CertPathValidator.getInstance("PKIX").validate(
+            parameters.setRevocationEnabled(false);
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX").validate(
                     CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate)), parameters);
-        } catch (CertPathValidatorException e) {
-            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
-                throw new Rejection(Rejection.Code.EONAY_CERTIFICATE_REVOKED, e);
-            }
-            if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
-                throw new Rejection(Rejection.Code.EONAY_REVOCATION_UNKNOWN, e);
-            }
-            throw new Rejection(Rejection.Code.EONAY_UNTRUSTED, e);
+            return result.getTrustAnchor().getTrustedCert();
         } catch (GeneralSecurityException e) {
             throw new Rejection(Rejection.Code.EONAY_UNTRUSTED, e);
         }

@@ -7,25 +7,30 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import org.regdesk.server.revocation.RevocationChecker;
 
 /**
- * Trust anchors and CRLs from files (PEM or DER), read again when a file changes, so a CA's CRL
- * publication job only has to replace the file. A file that cannot be read keeps the last good state.
+ * Trust anchors from files (PEM or DER), read again when a file changes; a file that cannot be read
+ * keeps the last good anchors. Revocation status comes live from the {@link RevocationChecker}.
  */
 public final class TrustFiles implements ConsentTrust {
 
     private final List<Path> anchorFiles;
-    private final List<Path> crlFiles;
+    private final Set<String> qualifiedPolicies;
+    private final RevocationChecker revocation;
     private List<FileTime> seen = List.of();
-    private ConsentVerifier.Trust trust = new ConsentVerifier.Trust(List.of(), List.of());
+    private ConsentVerifier.Trust trust;
 
-    public TrustFiles(List<Path> anchorFiles, List<Path> crlFiles) {
+    public TrustFiles(List<Path> anchorFiles, Set<String> qualifiedPolicies, RevocationChecker revocation) {
         this.anchorFiles = List.copyOf(anchorFiles);
-        this.crlFiles = List.copyOf(crlFiles);
+        this.qualifiedPolicies = Set.copyOf(qualifiedPolicies);
+        this.revocation = revocation;
+        this.trust = new ConsentVerifier.Trust(List.of(), qualifiedPolicies, revocation);
     }
 
     @Override
@@ -36,7 +41,7 @@ public final class TrustFiles implements ConsentTrust {
     @Override
     public synchronized ConsentVerifier.Trust current() {
         List<FileTime> now = new ArrayList<>();
-        for (Path file : concat()) {
+        for (Path file : anchorFiles) {
             try {
                 now.add(Files.getLastModifiedTime(file));
             } catch (IOException missing) {
@@ -52,24 +57,12 @@ public final class TrustFiles implements ConsentTrust {
                         x509.generateCertificates(in).forEach(certificate -> anchors.add((X509Certificate) certificate));
                     }
                 }
-                List<X509CRL> crls = new ArrayList<>();
-                for (Path file : crlFiles) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        x509.generateCRLs(in).forEach(crl -> crls.add((X509CRL) crl));
-                    }
-                }
-                trust = new ConsentVerifier.Trust(anchors, crls);
+                trust = new ConsentVerifier.Trust(anchors, qualifiedPolicies, revocation);
                 seen = now;
             } catch (IOException | GeneralSecurityException unreadable) {
                 // keep the last good trust; the next call tries again
             }
         }
         return trust;
-    }
-
-    private List<Path> concat() {
-        List<Path> all = new ArrayList<>(anchorFiles);
-        all.addAll(crlFiles);
-        return all;
     }
 }

@@ -1,5 +1,5 @@
-/** The citizen portal and its identity-provider SPI. */
-@Version("1.0.0")
+/** The citizen portal: its identity-provider SPI, and pages other bundles add ({@link PortalSection}). */
+@Version("1.1.0")
 package org.regdesk.server.portal;
 
 import org.osgi.annotation.versioning.Version;

@@ -37,6 +37,17 @@ public class DeskMessages {
     public String identity_tcknInvalid;
     public String identity_opening;
 
+    public String sms_title;
+    public String sms_code;
+    public String sms_resend;
+    public String sms_sent;
+    public String sms_wait;
+    public String sms_countdown;
+    public String sms_sending;
+    public String sms_checking;
+    public String sms_missing;
+    public String sms_callCentre;
+
     public String result_title;
 
     public String wizard_back;

@@ -218,10 +218,19 @@ public final class TestPki {
     /** A full CRL of the test CA with a CRL number and the authority key identifier, valid for 30 days. */
     public X509CRL crl(BigInteger crlNumber, BigInteger... revoked) throws GeneralSecurityException {
         Instant now = Instant.now();
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(CA_NAME, Date.from(now.minus(Duration.ofDays(1))));
-        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(30))));
+        return crl(crlNumber, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), CRLReason.keyCompromise, revoked);
+    }
+
+    /**
+     * A CRL with chosen times (a stale one: nextUpdate in the past) whose entries all carry one RFC 5280
+     * reason code ({@link CRLReason#certificateHold} for suspended certificates).
+     */
+    public X509CRL crl(BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate, int reason, BigInteger... revoked)
+            throws GeneralSecurityException {
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(CA_NAME, Date.from(thisUpdate));
+        builder.setNextUpdate(Date.from(nextUpdate));
         for (BigInteger serial : revoked) {
-            builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofDays(1))), CRLReason.keyCompromise);
+            builder.addCRLEntry(serial, Date.from(thisUpdate), reason);
         }
         try {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));

@@ -3,6 +3,8 @@ package org.regdesk.card.reference;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -10,7 +12,9 @@ import com.licel.jcardsim.smartcardio.CardSimulator;
 
 /**
  * Demo and manual testing: personalizes a reference card and keeps it in a vsmartcard reader of the
- * local pcscd until the process ends. {@code java ... VirtualCardHost <port> <serial> <holder name> <TCKN>}.
+ * local pcscd until the process ends. {@code java ... VirtualCardHost <port> <serial> <holder name> <TCKN>
+ * [<issued folder>]}: with the folder, the card's certificate is handed to the reference CA there as
+ * {@code <serial>.pem}, as a personalization bureau does, so its OCSP responder knows it.
  * Lines on standard input pull and re-insert it: {@code remove}, {@code insert}, {@code remove-at-unblock}
  * (pulled when the unblock command arrives, before the card sees it).
  * The admin keys follow from the fixed seed below, so a demo backend can compute the cryptograms.
@@ -24,14 +28,18 @@ public final class VirtualCardHost {
     }
 
     public static void main(String[] arguments) throws Exception {
-        if (arguments.length != 4) {
-            System.out.println("usage: VirtualCardHost <vpcd port, 35963 or 35964> <serial> <holder name> <TCKN>");
+        if (arguments.length != 4 && arguments.length != 5) {
+            System.out.println("usage: VirtualCardHost <vpcd port, 35963 or 35964> <serial> <holder name> <TCKN> [<issued folder>]");
             System.exit(2);
         }
         int port = Integer.parseInt(arguments[0]);
         CardSimulator card = ReferenceCards.newCard();
-        new TestCardFactory(DEMO_SEED).personalize(card::transmitCommand, arguments[1],
-                new TestCardFactory.Holder(arguments[2], arguments[3]));
+        TestCardFactory.PersonalizedCard personalized = new TestCardFactory(DEMO_SEED).personalize(card::transmitCommand,
+                arguments[1], new TestCardFactory.Holder(arguments[2], arguments[3]));
+        if (arguments.length == 5) {
+            Path issued = Files.createDirectories(Path.of(arguments[4])).resolve(arguments[1] + ".pem");
+            Files.writeString(issued, DemoTrust.pem("CERTIFICATE", personalized.certificate().getEncoded()));
+        }
         card.reset();
         VirtualCardBridge bridge = VirtualCardBridge.insert(card, "127.0.0.1", port, Duration.ofSeconds(30));
         Runtime.getRuntime().addShutdownHook(new Thread(bridge::close));

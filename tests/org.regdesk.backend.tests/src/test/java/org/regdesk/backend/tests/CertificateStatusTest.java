@@ -92,7 +92,7 @@ class CertificateStatusTest {
         X509Certificate certificate = pki.issue(keys.getPublic(), new TestCardFactory.Holder(citizen.fullName(),
                 citizen.tckn().value()), pki.randomSerial(), Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(730)), KeyUsage.nonRepudiation, true);
-        Files.writeString(backend.issuedFolder.resolve(cardSerial + ".pem"), DemoTrust.pem("CERTIFICATE", certificate.getEncoded()));
+        backend.issued(cardSerial, certificate);
         return certificate;
     }
 

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import org.bouncycastle.asn1.x509.CRLReason;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +32,10 @@ import org.regdesk.card.api.CardSession;
 import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.eonay.ConsentSigner;
 import org.regdesk.eonay.EOnayFlow;
+import org.regdesk.server.ca.RevocationReason;
+import org.regdesk.server.desk.Actor;
+import org.regdesk.server.store.Operator;
+import org.regdesk.server.revocation.internal.OcspCrlClient;
 import org.regdesk.server.store.CardRecord;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.DemoData;
@@ -69,6 +79,7 @@ abstract class EOnayApiContract {
         String serial = TestBackend.cardOf(citizen, CardRecord.REFERENCE);
         CardSession card = ReferenceCardWithPin.create(backend.demoCa, serial,
                 new TestCardFactory.Holder(citizen.fullName(), citizen.tckn().value()), PIN);
+        backend.issued(serial, card.certificates().get(0).certificate());
         return new CitizenWithCard(citizen, card, card.certificates().get(0).certificate().getSerialNumber());
     }
 
@@ -113,7 +124,7 @@ abstract class EOnayApiContract {
     }
 
     @Test
-    void aReplayedSignatureARevokedCertificateAndWrongInputAreRefused() throws Exception {
+    void aReplayedSignatureAndWrongInputAreRefused() throws Exception {
         CitizenWithCard who = citizenWithCard();
         DeskSession first = eOnaySession(who.citizen());
         ConsentText text = desk.consentText(first.sessionId(), "CONSENT");
@@ -132,20 +143,51 @@ abstract class EOnayApiContract {
         RegistryApiContract.refused("EONAY_MALFORMED", () -> desk.submitEOnay(replay.sessionId(),
                 new EOnaySubmission("CONSENT", 1, Base64.getEncoder().encodeToString("junk".getBytes()), Instant.now())));
 
-        backend.writeTrust(who.certificateSerial()); // the CA revokes the card's certificate
-        try {
-            RegistryApiContract.refused("EONAY_CERTIFICATE_REVOKED", () -> sign(who, "CONSENT"));
-        } finally {
-            backend.writeTrust();
-        }
-        assertTrue(auditActions().contains("EONAY_SUBMIT:EONAY_CERTIFICATE_REVOKED"), "the refusal is audited");
-        Thread.sleep(1100); // a new second: RSA signs the same text and signing time to the same bytes, a replay
-        assertEquals("GIVEN", sign(who, "CONSENT").recorded().state(), "with the CRL clean again");
-
         Citizen other = backend.newCitizen(CardRecord.REFERENCE); // this citizen's hourly code budget is spent
         String pinSession = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK",
                 backend.registry.issueCode(other.tckn(), "PIN_UNBLOCK").orElseThrow().digits(), null, null)).sessionId();
         RegistryApiContract.refused("WRONG_PURPOSE", () -> desk.eOnayStatus(pinSession));
+    }
+
+    /**
+     * The CA's live word decides, asked at the responder the certificate names (here: this server's):
+     * suspended → refused as on hold; resumed → accepted; revoked → refused for good. With the responder
+     * down and only a stale CRL, nothing is recorded and the reason says why.
+     */
+    @Test
+    void suspendedRevokedAndUncheckableCertificatesCannotGiveEOnay() throws Exception {
+        CitizenWithCard who = citizenWithCard();
+        Actor operator = new Actor("operator1", Operator.Role.OPERATOR, "DESK-001");
+        backend.ca.authority().suspend(who.certificateSerial(), operator); // lost card: the citizen suspended it
+        RegistryApiContract.refused("EONAY_CERTIFICATE_ON_HOLD", () -> sign(who, "CONSENT"));
+        backend.ca.authority().resume(who.certificateSerial(), operator); // found again
+        assertEquals("GIVEN", sign(who, "CONSENT").recorded().state());
+        assertTrue(backend.auditRecords().stream().anyMatch(record -> "RECORDED".equals(record.outcome())
+                && "OCSP".equals(record.details().get("revocationCheckedBy"))), "checked live at the responder");
+
+        Path staleCrl = Files.createTempFile("regdesk-stale", ".crl");
+        Files.write(staleCrl, backend.demoCa.pki().crl(BigInteger.TEN, Instant.now().minus(Duration.ofDays(3)),
+                Instant.now().minus(Duration.ofDays(1)), CRLReason.keyCompromise).getEncoded());
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        backend.useRevocation(new OcspCrlClient.Settings(Optional.of(URI.create("https://localhost:" + closedPort + "/ocsp")),
+                List.of(staleCrl.toUri()), Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        try {
+            RegistryApiContract.refused("EONAY_REVOCATION_UNAVAILABLE", () -> sign(who, "WITHDRAWAL"));
+        } finally {
+            backend.useRevocation(backend.revocationHere());
+        }
+        String why = backend.auditRecords().stream().filter(record -> "EONAY_REVOCATION_UNAVAILABLE".equals(record.outcome()))
+                .map(record -> record.details().get("why")).findFirst().orElseThrow();
+        assertTrue(why.contains("OCSP https://localhost:" + closedPort) && why.contains("stale"), why);
+        assertEquals("GIVEN", backend.registry.eOnayState(who.citizen().tckn()).orElseThrow(), "nothing recorded");
+
+        backend.ca.authority().revoke(who.certificateSerial(), RevocationReason.KEY_COMPROMISE, operator);
+        RegistryApiContract.refused("EONAY_CERTIFICATE_REVOKED", () -> sign(who, "WITHDRAWAL"));
+        assertTrue(auditActions().containsAll(List.of("EONAY_SUBMIT:EONAY_CERTIFICATE_ON_HOLD",
+                "EONAY_SUBMIT:EONAY_CERTIFICATE_REVOKED")), "the refusals are audited");
     }
 
     @Test
@@ -175,6 +217,7 @@ abstract class EOnayApiContract {
     private CitizenWithCard demoCitizenSigning() throws Exception {
         CardSession card = ReferenceCardWithPin.create(backend.demoCa, DemoData.DEMO_CARD,
                 new TestCardFactory.Holder("AYŞE YILMAZ", DemoData.AYSE.value()), PIN);
+        backend.issued(DemoData.DEMO_CARD, card.certificates().get(0).certificate());
         CitizenWithCard ayse = new CitizenWithCard(backend.registry.citizen(DemoData.AYSE).orElseThrow(), card,
                 card.certificates().get(0).certificate().getSerialNumber());
         if (!"GIVEN".equals(backend.registry.eOnayState(DemoData.AYSE).orElse(""))) {

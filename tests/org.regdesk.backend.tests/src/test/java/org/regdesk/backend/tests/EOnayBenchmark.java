@@ -70,7 +70,11 @@ public final class EOnayBenchmark {
         System.out.printf("E-Onay signing on the reference card (jCardSim in-process, RSA-2048, 50 signatures): card %s, "
                 + "whole CAdES signature %s (median / p95)%n", stats(cardMicros), stats(totalMicros));
 
-        ConsentVerifier.Trust trust = new ConsentVerifier.Trust(List.of(factory.testCaCertificate()), List.of(factory.crl()));
+        // the verifier's own work; the revocation answer (a network call, cached CRL or live OCSP) is measured apart
+        ConsentVerifier.Trust trust = new ConsentVerifier.Trust(List.of(factory.testCaCertificate()),
+                java.util.Set.of(org.regdesk.card.reference.TestPki.NES_POLICY),
+                (signer, issuer) -> org.regdesk.server.revocation.RevocationStatus.good(
+                        org.regdesk.server.revocation.RevocationStatus.Source.CRL));
         byte[] signed = cms;
         Runnable raw = () -> {
             try {

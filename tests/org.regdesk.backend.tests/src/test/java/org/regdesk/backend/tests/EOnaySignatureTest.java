@@ -9,12 +9,20 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -30,11 +38,14 @@ import org.regdesk.card.api.CardCertificate;
 import org.regdesk.card.api.CardSession;
 import org.regdesk.card.reference.DemoTrust;
 import org.regdesk.card.reference.TestCardFactory;
+import org.regdesk.card.reference.TestPki;
 import org.regdesk.eonay.ConsentSigner;
 import org.regdesk.eonay.SigningCertificates;
 import org.regdesk.server.eonay.ConsentTexts;
 import org.regdesk.server.eonay.ConsentVerifier;
 import org.regdesk.server.eonay.Rejection;
+import org.regdesk.server.revocation.RevocationStatus;
+import org.regdesk.server.revocation.internal.OcspCrlClient;
 
 /**
  * E-Onay signatures as the desk makes them (the reference card applet on jCardSim signs the hash of the
@@ -62,8 +73,8 @@ class EOnaySignatureTest {
         card = ReferenceCardWithPin.create(factory, "RD0000000009", AYSE, "482915");
         card.verifyPin("482915".toCharArray());
         certificate = card.certificates().get(0);
-        trust = new ConsentVerifier.Trust(List.of(factory.testCaCertificate()), List.of(factory.crl()));
         files = Files.createTempDirectory("regdesk-eonay");
+        trust = trustWithCrl(factory.crl());
         Files.writeString(files.resolve("ca.pem"), DemoTrust.pem("CERTIFICATE", factory.testCaCertificate().getEncoded()));
         now = Instant.now();
     }
@@ -71,6 +82,22 @@ class EOnaySignatureTest {
     @AfterAll
     void close() {
         card.close();
+    }
+
+    /**
+     * Revocation as E-Onay asks it, with the OCSP responder down (a closed port) so that the answer comes
+     * from this CRL file: the fallback path, checked by the real client.
+     */
+    private ConsentVerifier.Trust trustWithCrl(X509CRL crl) throws Exception {
+        Path file = Files.write(files.resolve("ca-" + System.nanoTime() + ".crl"), crl.getEncoded());
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        OcspCrlClient client = new OcspCrlClient(new OcspCrlClient.Settings(Optional.of(URI.create("http://127.0.0.1:" + closedPort
+                + "/ocsp")), List.of(file.toUri()), Duration.ofSeconds(2), Duration.ofMinutes(5)), HttpClient.newHttpClient(),
+                Clock.systemUTC());
+        return new ConsentVerifier.Trust(List.of(factory.testCaCertificate()), Set.of(TestPki.NES_POLICY), client);
     }
 
     private ConsentVerifier.Verified verify(byte[] cms, byte[] text, String tckn, ConsentVerifier.Trust with) throws Rejection {
@@ -127,13 +154,34 @@ class EOnaySignatureTest {
 
         SoftwareKeyCard good = software(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(700)), KeyUsage.nonRepudiation, 102);
         verify(signWith(good), CONSENT, TCKN, trust);
-        ConsentVerifier.Trust revoking = new ConsentVerifier.Trust(trust.anchors(), List.of(factory.crl(BigInteger.valueOf(102))));
+        assertEquals(RevocationStatus.Source.CRL, verify(signWith(good), CONSENT, TCKN, trust).revocationSource());
+        ConsentVerifier.Trust revoking = trustWithCrl(factory.crl(BigInteger.TWO, BigInteger.valueOf(102)));
         assertEquals(Rejection.Code.EONAY_CERTIFICATE_REVOKED, refusal(() -> verify(signWith(good), CONSENT, TCKN, revoking)));
-        ConsentVerifier.Trust noCrl = new ConsentVerifier.Trust(trust.anchors(), List.of());
-        assertEquals(Rejection.Code.EONAY_REVOCATION_UNKNOWN, refusal(() -> verify(signWith(good), CONSENT, TCKN, noCrl)));
+        Instant day = Instant.now().minus(Duration.ofDays(1));
+        ConsentVerifier.Trust holding = trustWithCrl(factory.pki().crl(BigInteger.valueOf(3), day, now.plus(Duration.ofDays(1)),
+                CRLReason.certificateHold, BigInteger.valueOf(102)));
+        assertEquals(Rejection.Code.EONAY_CERTIFICATE_ON_HOLD, refusal(() -> verify(signWith(good), CONSENT, TCKN, holding)));
+        ConsentVerifier.Trust stale = trustWithCrl(factory.pki().crl(BigInteger.valueOf(4), day.minus(Duration.ofDays(2)), day,
+                CRLReason.keyCompromise));
+        assertEquals(Rejection.Code.EONAY_REVOCATION_UNAVAILABLE, refusal(() -> verify(signWith(good), CONSENT, TCKN, stale)));
         TestCardFactory otherCa = new TestCardFactory(7L);
-        ConsentVerifier.Trust elsewhere = new ConsentVerifier.Trust(List.of(otherCa.testCaCertificate()), List.of(otherCa.crl()));
+        ConsentVerifier.Trust forged = trustWithCrl(otherCa.crl());
+        assertEquals(Rejection.Code.EONAY_REVOCATION_UNAVAILABLE, refusal(() -> verify(signWith(good), CONSENT, TCKN, forged)),
+                "another CA's CRL says nothing about this certificate");
+        ConsentVerifier.Trust elsewhere = new ConsentVerifier.Trust(List.of(otherCa.testCaCertificate()), trust.qualifiedPolicies(),
+                trust.revocation());
         assertEquals(Rejection.Code.EONAY_UNTRUSTED, refusal(() -> verify(signWith(good), CONSENT, TCKN, elsewhere)));
+
+        SoftwareKeyCard unqualified = new SoftwareKeyCard();
+        unqualified = unqualified.withCertificate(factory.pki().issue(unqualified.keys.getPublic(), AYSE, BigInteger.valueOf(105),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(700)), KeyUsage.nonRepudiation, false));
+        byte[] unqualifiedSignature = signWith(unqualified);
+        assertEquals(Rejection.Code.EONAY_NOT_QUALIFIED, refusal(() -> verify(unqualifiedSignature, CONSENT, TCKN, trust)),
+                "no QcCompliance, no NES policy");
+        ConsentVerifier.Trust otherPolicy = new ConsentVerifier.Trust(trust.anchors(), Set.of("2.16.792.1.61.0.1.5070.9.9"),
+                trust.revocation());
+        assertEquals(Rejection.Code.EONAY_NOT_QUALIFIED, refusal(() -> verify(signWith(good), CONSENT, TCKN, otherPolicy)),
+                "qualified, but not under the configured policy");
 
         SoftwareKeyCard authentication = software(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(700)),
                 KeyUsage.digitalSignature, 103);

@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +34,8 @@ import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.card.reference.TestCardFactory;
+import org.regdesk.card.reference.TestPki;
 import org.regdesk.server.store.DemoData;
 
 /**
@@ -192,6 +198,42 @@ class PortalBrowserTest {
         assertTrue(browser.findElement(By.id("error")).getText().contains("parola yanlış"));
         browser.get(url("/portal/pin"));
         assertTrue(browser.getCurrentUrl().endsWith("/portal"), "not signed in: " + browser.getCurrentUrl());
+    }
+
+    @Test
+    void aCitizenSuspendsHerLostCardsCertificateAtOnceAndTheResponderSaysSo() throws Exception {
+        TestPki pki = backend.demoCa.pki();
+        KeyPair keys = TestPki.KeyType.EC_P256.generate(new SecureRandom());
+        X509Certificate certificate = pki.issue(keys.getPublic(), new TestCardFactory.Holder("ZEYNEP KAYA", DemoData.ZEYNEP.value()),
+                pki.randomSerial(), Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(730)),
+                KeyUsage.nonRepudiation, true);
+        backend.issued("RD0000000077", certificate);
+        String serial = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+
+        signIn(DemoData.ZEYNEP.value(), DemoData.PORTAL_PASSWORD);
+        browser.get(url("/portal/home?lang=tr"));
+        browser.findElement(By.id("menu-sertifikalarim")).click();
+        assertEquals("Sertifikalarım", browser.findElement(By.tagName("h1")).getText());
+        org.openqa.selenium.WebElement row = browser.findElement(By.cssSelector("tr[data-serial='" + serial + "']"));
+        assertEquals("VALID", row.findElement(By.className("status")).getAttribute("data-status"));
+        assertTrue(row.getText().contains("RD0000000077") && row.getText().contains("EC P-256"), row.getText());
+        screenshot("portal-certificates-tr.png");
+
+        browser.findElement(By.id("suspend-" + serial)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(By.id("notice")).isEmpty());
+        assertTrue(browser.findElement(By.id("notice")).getText().contains("askıya alındı"), browser.findElement(By.id("notice")).getText());
+        row = browser.findElement(By.cssSelector("tr[data-serial='" + serial + "']"));
+        assertEquals("ON_HOLD", row.findElement(By.className("status")).getAttribute("data-status"));
+        assertTrue(browser.findElements(By.id("suspend-" + serial)).isEmpty(), "resuming needs the desk");
+        assertTrue(browser.findElement(By.id("desk-needed")).getText().contains("kayıt masasına"));
+        screenshot("portal-certificates-suspended-tr.png");
+
+        assertEquals(org.regdesk.server.ca.CertificateStatus.ON_HOLD,
+                backend.ca.authority().certificate(certificate.getSerialNumber()).orElseThrow().status(), "the CA holds it");
+        assertTrue(backend.auditRecords().stream().anyMatch(record -> record.action().equals("PORTAL_CERTIFICATE_SUSPEND")
+                && record.outcome().equals("ACCEPTED") && serial.equals(record.details().get("certificate"))));
+        browser.navigate().refresh();
+        assertTrue(browser.findElements(By.id("notice")).isEmpty(), "the notice is shown once");
     }
 
     private void screenshot(String name) throws Exception {

@@ -27,6 +27,9 @@ import org.regdesk.server.codes.internal.VerificationCodes;
 import org.regdesk.server.desk.DeskOperation;
 import org.regdesk.server.desk.http.DeskRoutes;
 import org.regdesk.server.eonay.TrustFiles;
+import org.regdesk.server.portal.certificates.internal.CertificatesPortalSection;
+import org.regdesk.server.revocation.internal.OcspCrlClient;
+import org.regdesk.server.revocation.internal.RevocationComponent;
 import org.regdesk.server.eonay.internal.EOnayOperation;
 import org.regdesk.server.eonay.internal.EOnayRoutes;
 import org.regdesk.server.http.internal.RegdeskServer;
@@ -85,6 +88,8 @@ final class TestBackend implements AutoCloseable {
     /** The demo cards' test CA ({@link VirtualCardHost#DEMO_SEED}) is the E-Onay trust anchor. */
     final TestCardFactory demoCa;
     final TrustFiles eOnayTrust;
+    /** E-Onay's revocation checker: this server's OCSP responder and CRL until a test points it elsewhere. */
+    private volatile OcspCrlClient revocation;
     /** The reference CA on the demo CA's key (PKCS#12), learning issued certificates from {@link #issuedFolder}. */
     final ReferenceCaAssembly ca;
     final Path issuedFolder;
@@ -136,8 +141,10 @@ final class TestBackend implements AutoCloseable {
         sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(sms, SmsText.DEFAULT, clock, random), audit,
                 id -> Optional.ofNullable(installed.get(id)), clock);
         registry = new CitizenRegistryService(database, codes, audit);
-        eOnayTrust = new TrustFiles(List.of(data.resolve("trust/ca.pem")), List.of(data.resolve("trust/ca.crl")));
-        writeTrust();
+        Path anchor = Files.createDirectories(data.resolve("trust")).resolve("ca.pem");
+        Files.writeString(anchor, DemoTrust.pem("CERTIFICATE", demoCa.testCaCertificate().getEncoded()));
+        eOnayTrust = new TrustFiles(List.of(anchor), java.util.Set.of(TestPki.NES_POLICY),
+                (certificate, issuer) -> revocation.check(certificate, issuer));
         Path caKeystore = data.resolve("ca/ca.p12");
         demoCa.pki().writeCaKeystore(caKeystore, "ca-pw".toCharArray());
         org.regdesk.server.keys.PrivateFiles.write(data.resolve("ca/ca.password"), "ca-pw");
@@ -148,23 +155,32 @@ final class TestBackend implements AutoCloseable {
                 new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit),
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),
                 new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock), new SmsOutboxRoutes(outbox),
-                new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)), clock));
+                new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)),
+                        () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), clock));
         served.forEach(routes::add);
         server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), openApi);
         base = server.start();
+        useRevocation(revocationHere());
     }
 
-    /** Publishes the test CA and a CRL revoking {@code revoked}; the server reads them on the next check. */
-    void writeTrust(java.math.BigInteger... revoked) throws Exception {
-        Path trust = Files.createDirectories(data.resolve("trust"));
-        Files.writeString(trust.resolve("ca.pem"), DemoTrust.pem("CERTIFICATE", demoCa.testCaCertificate().getEncoded()));
-        Path crl = trust.resolve("ca.crl");
-        Files.writeString(crl, DemoTrust.pem("X509 CRL", demoCa.crl(revoked).getEncoded()));
-        // the file's time tells the server to read it again: make it move even within one clock tick
-        Files.setLastModifiedTime(crl, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + (++trustWrites)));
+    /** OCSP and CRL of this server, by name as a relying party reaches it (the test certificates name port 8443). */
+    OcspCrlClient.Settings revocationHere() {
+        String here = "https://localhost:" + base.getPort();
+        return new OcspCrlClient.Settings(Optional.of(URI.create(here + "/ocsp")), List.of(URI.create(here + "/crl/"
+                + TestPki.Endpoints.DEMO.caId() + ".crl")), Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
 
-    private long trustWrites;
+    /** Points E-Onay's revocation checks at other sources (a responder that is down, a stale CRL file). */
+    void useRevocation(OcspCrlClient.Settings settings) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .sslContext(RevocationComponent.trusting(List.of(serverCertificate()))).build();
+        revocation = new OcspCrlClient(settings, http, Clock.systemUTC());
+    }
+
+    /** Hands a card's certificate to the reference CA, as the personalization bureau does: {@code <card>.pem} in its folder. */
+    void issued(String cardSerial, java.security.cert.X509Certificate certificate) throws Exception {
+        Files.writeString(issuedFolder.resolve(cardSerial + ".pem"), DemoTrust.pem("CERTIFICATE", certificate.getEncoded()));
+    }
 
     /** The audit trail as stored. */
     List<org.regdesk.server.audit.internal.AuditRecord> auditRecords() {

@@ -105,11 +105,15 @@ public final class EOnayDesk {
             verified = ConsentVerifier.verify(cms, text.bytes(), session.citizen().value(), session.startedAt().minus(CLOCK_SKEW),
                     now.plus(CLOCK_SKEW), trust.current());
         } catch (Rejection rejected) {
+            if (!rejected.detail().isEmpty()) {
+                details.put("why", rejected.detail());
+            }
             audit.append(actor, EOnayAudit.EONAY_SUBMIT, rejected.code().name(), details);
             throw new Refusal(Kind.UNPROCESSABLE, rejected.code().name(), rejected.fallback());
         }
         details.put("certificate", verified.signer().getSerialNumber().toString(16));
         details.put("signatureSha256", verified.signatureSha256());
+        details.put("revocationCheckedBy", verified.revocationSource().name());
         if (records.signatureKnown(verified.signatureSha256())) {
             audit.append(actor, EOnayAudit.EONAY_SUBMIT, Rejection.Code.EONAY_REPLAY.name(), details);
             throw new Refusal(Kind.CONFLICT, Rejection.Code.EONAY_REPLAY.name(), Rejection.Code.EONAY_REPLAY.fallback());

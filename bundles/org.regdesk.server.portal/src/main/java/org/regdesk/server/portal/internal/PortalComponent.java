@@ -1,18 +1,22 @@
 package org.regdesk.server.portal.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.portal.IdentityProvider;
+import org.regdesk.server.portal.PortalSection;
 import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.store.Citizens;
@@ -33,6 +37,11 @@ public final class PortalComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile IdentityProvider provided;
 
+    /** Pages other bundles add; they come and go with their bundles while the portal runs. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<PortalSection> sections = new CopyOnWriteArrayList<>();
+
     @Activate
     public PortalComponent(BundleContext context, @Reference CitizenRegistry registry, @Reference AuditService audit,
             @Reference Database database) {
@@ -40,7 +49,7 @@ public final class PortalComponent {
         registration = context.registerService(HttpRoutes.class, new PortalPages(registry, audit, () -> {
             IdentityProvider current = provided;
             return current != null ? current : development;
-        }, Clock.systemUTC()), null);
+        }, () -> List.copyOf(sections), Clock.systemUTC()), null);
         LoggerFactory.getLogger(PortalComponent.class).info("Citizen portal ready at /portal");
     }
 

@@ -22,6 +22,8 @@ import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
 import org.regdesk.server.http.Route.Access;
 import org.regdesk.server.portal.IdentityProvider;
+import org.regdesk.server.portal.PortalHtml;
+import org.regdesk.server.portal.PortalSection;
 import org.regdesk.server.desk.AuditAction;
 import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.registry.CitizenRegistry;
@@ -30,7 +32,8 @@ import org.regdesk.server.store.DeskSessionRecord;
 
 /**
  * The citizen portal: sign-in, "PIN Oluşturma/Kilit Çözme" and "E-Onay İşlemleri" with the code, a live
- * countdown, "Tekrar Kod Al", and the desk's progress. Server-rendered HTML, one small script for the
+ * countdown, "Tekrar Kod Al", and the desk's progress; and the pages other bundles add as
+ * {@link PortalSection}s (a tile on the home page, {@code /portal/<id>} and its forms). Server-rendered HTML, one small script for the
  * countdown and status (no inline script: the Content-Security-Policy allows only 'self'); forms carry a
  * per-session CSRF token and the cookie is HttpOnly, Secure, SameSite=Strict.
  */
@@ -66,16 +69,19 @@ public final class PortalPages implements HttpRoutes {
     private final CitizenRegistry registry;
     private final AuditService audit;
     private final Supplier<IdentityProvider> identity;
+    private final Supplier<List<PortalSection>> sections;
     private final PortalSessions sessions;
     private final Clock clock;
     /** Failed sign-ins per client address: each costs a PBKDF2 check, so guessing is slowed and bounded. */
     private final org.regdesk.server.codes.internal.AttemptWindow failedSignIns =
             new org.regdesk.server.codes.internal.AttemptWindow(java.time.Duration.ofMinutes(10), 10);
 
-    public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<IdentityProvider> identity, Clock clock) {
+    public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<IdentityProvider> identity,
+            Supplier<List<PortalSection>> sections, Clock clock) {
         this.registry = registry;
         this.audit = audit;
         this.identity = identity;
+        this.sections = sections;
         this.clock = clock;
         this.sessions = new PortalSessions(clock);
     }
@@ -92,7 +98,10 @@ public final class PortalPages implements HttpRoutes {
                 Route.get(CodePage.E_ONAY.path, Access.PUBLIC, call -> codePage(call, CodePage.E_ONAY)),
                 Route.post(CodePage.E_ONAY.path + "/code", Access.PUBLIC, call -> issueCode(call, CodePage.E_ONAY)),
                 Route.get("/portal/status", Access.PUBLIC, this::status),
-                Route.get("/portal/assets/{file}", Access.PUBLIC, this::asset));
+                Route.get("/portal/assets/{file}", Access.PUBLIC, this::asset),
+                // last: the fixed pages above win over a section of the same name
+                Route.get("/portal/{section}", Access.PUBLIC, this::sectionPage),
+                Route.post("/portal/{section}/{action}", Access.PUBLIC, this::sectionAction));
     }
 
     // ---- sign-in ---------------------------------------------------------------------------------
@@ -163,7 +172,9 @@ public final class PortalPages implements HttpRoutes {
         String name = registry.citizen(session.get().citizen).map(Citizen::fullName).orElse("");
         String body = "<h1>" + t("welcome", en) + ", " + escape(name) + "</h1><nav class=\"menu\">"
                 + "<a id=\"menu-pin\" class=\"tile\" href=\"/portal/pin\">" + t("pinMenu", en) + "</a>"
-                + "<a id=\"menu-e-onay\" class=\"tile\" href=\"/portal/e-onay\">" + t("eOnayMenu", en) + "</a></nav>";
+                + "<a id=\"menu-e-onay\" class=\"tile\" href=\"/portal/e-onay\">" + t("eOnayMenu", en) + "</a>"
+                + sections.get().stream().map(section -> "<a id=\"menu-" + escape(section.id()) + "\" class=\"tile\" href=\"/portal/"
+                        + escape(section.id()) + "\">" + escape(section.title(en)) + "</a>").reduce("", String::concat) + "</nav>";
         return page(call, en, 200, t("title", en), body, session.get());
     }
 
@@ -246,6 +257,44 @@ public final class PortalPages implements HttpRoutes {
             status.put("eOnayText", t("eOnay" + eOnay, en));
         }
         return status;
+    }
+
+    // ---- pages of other bundles ---------------------------------------------------------------------
+
+    private Optional<PortalSection> section(Call call) {
+        String id = call.pathParameter("section");
+        return sections.get().stream().filter(section -> section.id().equals(id)).findFirst();
+    }
+
+    private Reply sectionPage(Call call) throws ApiException {
+        boolean en = english(call);
+        PortalSection section = section(call).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No such page."));
+        Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
+        if (found.isEmpty()) {
+            return Reply.seeOther("/portal", Map.of());
+        }
+        PortalSessions.Session session = found.get();
+        StringBuilder body = new StringBuilder("<h1>").append(escape(section.title(en))).append("</h1>");
+        PortalSection.Outcome notice = session.takeNotice(section.id());
+        if (notice != null) {
+            body.append("<p class=\"").append(notice.done() ? "status" : "error").append("\" id=\"notice\" role=\"")
+                    .append(notice.done() ? "status" : "alert").append("\">").append(escape(notice.text())).append("</p>");
+        }
+        body.append(section.render(session.citizen, en, action -> "<form method=\"post\" action=\"/portal/" + escape(section.id())
+                + "/" + escape(action) + "\"><input type=\"hidden\" name=\"csrf\" value=\"" + session.csrf + "\">"));
+        return page(call, en, 200, section.title(en), body.toString(), session);
+    }
+
+    private Reply sectionAction(Call call) throws ApiException {
+        PortalSection section = section(call).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No such page."));
+        Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
+        if (found.isEmpty()) {
+            return Reply.seeOther("/portal", Map.of());
+        }
+        checkCsrf(call, found.get());
+        PortalSection.Outcome outcome = section.act(found.get().citizen, call.pathParameter("action"), call.form(), english(call));
+        found.get().notice(section.id(), outcome);
+        return Reply.seeOther("/portal/" + section.id(), Map.of());
     }
 
     private Reply issueCode(Call call, CodePage purpose) throws ApiException {
@@ -352,17 +401,6 @@ public final class PortalPages implements HttpRoutes {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return PortalHtml.escape(text);
     }
 }

@@ -33,11 +33,21 @@ final class PortalSessions {
         final String csrf;
         volatile Instant lastSeen;
         final Map<PortalPages.CodePage, ShownCode> codes = new EnumMap<>(PortalPages.CodePage.class);
+        /** What a section's form did, shown once on the section's page after the redirect. */
+        private final Map<String, org.regdesk.server.portal.PortalSection.Outcome> notices = new java.util.concurrent.ConcurrentHashMap<>();
 
         Session(Tckn citizen, String csrf, Instant now) {
             this.citizen = citizen;
             this.csrf = csrf;
             this.lastSeen = now;
+        }
+
+        void notice(String section, org.regdesk.server.portal.PortalSection.Outcome outcome) {
+            notices.put(section, outcome);
+        }
+
+        org.regdesk.server.portal.PortalSection.Outcome takeNotice(String section) {
+            return notices.remove(section);
         }
     }
 

@@ -34,16 +34,6 @@ public class Messages {
     public String pinRule_sequence;
     public String pinRule_tckn;
     public String pinRule_birthDate;
-    public String wizard_smsTitle;
-    public String wizard_smsCode;
-    public String wizard_smsResend;
-    public String wizard_smsSent;
-    public String wizard_smsWait;
-    public String wizard_smsCountdown;
-    public String wizard_smsSending;
-    public String wizard_smsChecking;
-    public String wizard_smsMissing;
-    public String wizard_callCentre;
     public String wizard_writeTitle;
     public String wizard_writeIntro;
     public String wizard_writeTask;

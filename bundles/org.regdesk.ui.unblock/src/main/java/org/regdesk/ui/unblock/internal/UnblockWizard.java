@@ -11,6 +11,7 @@ import org.regdesk.card.api.CardService;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.DeskSessionWizard;
+import org.regdesk.ui.desk.SmsCodePage;
 import org.regdesk.unblock.PinPolicy;
 
 /**
@@ -29,7 +30,7 @@ public class UnblockWizard extends DeskSessionWizard {
     final CardService cards;
     private final CardPage card;
     private final PinPage pin;
-    private final SmsPage sms;
+    private final SmsCodePage sms;
     private final WritePage write;
 
     public UnblockWizard(Messages messages, DeskMessages desk, DeskSessions sessions, UnblockConnector unblock,
@@ -40,7 +41,7 @@ public class UnblockWizard extends DeskSessionWizard {
         this.cards = cards;
         card = new CardPage(this);
         pin = new PinPage(messages, desk, PinPolicy.sixToTwelveDigits());
-        sms = new SmsPage(messages, desk, sessions);
+        sms = new SmsCodePage(desk, sessions);
         sms.whenSessionExpired(this::sessionExpired);
         write = new WritePage(this);
     }

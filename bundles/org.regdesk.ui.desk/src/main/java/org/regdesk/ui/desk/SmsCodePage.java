@@ -1,4 +1,4 @@
-package org.regdesk.ui.unblock.internal;
+package org.regdesk.ui.desk;
 
 import java.time.Instant;
 
@@ -13,21 +13,15 @@ import org.eclipse.swt.widgets.Text;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.session.DeskSessions;
 import org.regdesk.backend.api.v1.OtpSent;
-import org.regdesk.ui.desk.DeskFormats;
-import org.regdesk.ui.desk.DeskMessages;
-import org.regdesk.ui.desk.DeskSessionWizard;
-import org.regdesk.ui.desk.OffTheUiThread;
-import org.regdesk.ui.desk.WidgetRoles;
-import org.regdesk.ui.desk.WizardKeys;
 
 /**
- * Step 4: the SMS code sent to the citizen's registered phone (shown masked), its countdown, and
- * "Yeniden gönder" once the backend allows a new one. The code is checked when the page is left
- * ({@link #verify()}); a wrong one says how many tries are left.
+ * The SMS code sent to the citizen's registered phone (shown masked), its countdown, and "Yeniden
+ * gönder" once the backend allows a new one: the second factor every operation that changes a card or
+ * a certificate asks for. The code is checked when the page is left ({@link #verify()}); a wrong one
+ * says how many tries are left.
  */
-public class SmsPage extends WizardPage {
+public class SmsCodePage extends WizardPage {
 
-    private final Messages messages;
     private final DeskMessages desk;
     private final DeskSessions registry;
     private String sessionId;
@@ -40,12 +34,11 @@ public class SmsPage extends WizardPage {
     private Runnable sessionExpired = () -> {
     };
 
-    public SmsPage(Messages messages, DeskMessages desk, DeskSessions registry) {
+    public SmsCodePage(DeskMessages desk, DeskSessions registry) {
         super("sms");
-        this.messages = messages;
         this.desk = desk;
         this.registry = registry;
-        setTitle(messages.wizard_smsTitle);
+        setTitle(desk.sms_title);
         setPageComplete(false);
     }
 
@@ -56,7 +49,7 @@ public class SmsPage extends WizardPage {
         status = new Label(page, SWT.WRAP);
         status.setData(WidgetRoles.KEY, "wizard.sms.status");
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(page, SWT.NONE).setText(messages.wizard_smsCode);
+        new Label(page, SWT.NONE).setText(desk.sms_code);
         code = new Text(page, SWT.BORDER);
         code.setData(WidgetRoles.KEY, "wizard.sms.code");
         code.setTextLimit(6);
@@ -68,7 +61,7 @@ public class SmsPage extends WizardPage {
         countdown.setData(WidgetRoles.KEY, "wizard.sms.countdown");
         countdown.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         resend = new Button(page, SWT.PUSH);
-        resend.setText(messages.wizard_smsResend);
+        resend.setText(desk.sms_resend);
         resend.setData(WidgetRoles.KEY, "wizard.sms.resend");
         resend.addListener(SWT.Selection, event -> send());
         missing = WidgetRoles.tag(new Label(page, SWT.WRAP), "wizard.sms.missing");
@@ -102,9 +95,9 @@ public class SmsPage extends WizardPage {
     private void send() {
         String id = sessionId;
         try {
-            sent = OffTheUiThread.run(getContainer(), messages.wizard_smsSending, true, RegistryException.class,
+            sent = OffTheUiThread.run(getContainer(), desk.sms_sending, true, RegistryException.class,
                     monitor -> registry.sendOtp(id));
-            status.setText(DeskFormats.format(sent.sent() ? messages.wizard_smsSent : messages.wizard_smsWait, sent.phoneMasked()));
+            status.setText(DeskFormats.format(sent.sent() ? desk.sms_sent : desk.sms_wait, sent.phoneMasked()));
             setErrorMessage(null);
         } catch (RegistryException refused) {
             refused(refused);
@@ -121,13 +114,13 @@ public class SmsPage extends WizardPage {
             return;
         }
         Instant now = Instant.now();
-        countdown.setText(DeskFormats.format(messages.wizard_smsCountdown, DeskFormats.timeLeft(sent.expiresAt())));
+        countdown.setText(DeskFormats.format(desk.sms_countdown, DeskFormats.timeLeft(sent.expiresAt())));
         boolean mayResend = !now.isBefore(sent.resendAllowedAt());
         resend.setEnabled(mayResend);
         if (mayResend && missing.getText().isEmpty()) {
             // only once a new code may be asked for: before that, the first SMS may still be on its way
-            missing.setText(DeskFormats.format(messages.wizard_smsMissing,
-                    System.getProperty("regdesk.call.centre", messages.wizard_callCentre)));
+            missing.setText(DeskFormats.format(desk.sms_missing,
+                    System.getProperty("regdesk.call.centre", desk.sms_callCentre)));
         }
         countdown.getParent().layout(true);
         countdown.getDisplay().timerExec(1000, this::tick);
@@ -138,7 +131,7 @@ public class SmsPage extends WizardPage {
         String id = sessionId;
         String typed = code.getText();
         try {
-            OffTheUiThread.run(getContainer(), messages.wizard_smsChecking, true, RegistryException.class,
+            OffTheUiThread.run(getContainer(), desk.sms_checking, true, RegistryException.class,
                     monitor -> registry.verifyOtp(id, typed));
             setErrorMessage(null);
             return true;

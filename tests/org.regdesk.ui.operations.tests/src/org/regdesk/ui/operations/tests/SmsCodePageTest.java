@@ -18,25 +18,23 @@ import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.desk.DeskMessages;
+import org.regdesk.ui.desk.SmsCodePage;
 import org.regdesk.ui.desk.testing.RunningRegistry;
 import org.regdesk.ui.desk.testing.Widgets;
 import org.regdesk.ui.desk.testing.WizardPages;
-import org.regdesk.ui.unblock.internal.Messages;
-import org.regdesk.ui.unblock.internal.SmsPage;
 
-/** The wizard's SMS step against a real server: masked phone, countdown, resend held back, a wrong code's tries left, the right code. */
-class SmsPageTest {
+/** The desk kit's SMS step against a real server: masked phone, countdown, resend held back, a wrong code's tries left, the right code. */
+class SmsCodePageTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
     private RunningRegistry registry;
     private WizardDialog dialog;
-    private SmsPage page;
+    private SmsCodePage page;
 
     @BeforeEach
     void open() throws Exception {
         registry = new RunningRegistry(context, Display.getCurrent());
-        page = new SmsPage(WizardPages.turkish(context, Messages.class), WizardPages.turkish(context, DeskMessages.class),
-                registry.connector);
+        page = new SmsCodePage(WizardPages.turkish(context, DeskMessages.class), registry.connector);
         dialog = WizardPages.openAlone(page);
     }
 
