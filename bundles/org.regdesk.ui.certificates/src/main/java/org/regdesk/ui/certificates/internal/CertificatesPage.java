@@ -67,6 +67,7 @@ class CertificatesPage extends WizardPage {
     public void createControl(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
+        setControl(page);
         intro = WidgetRoles.tag(new Label(page, SWT.WRAP), "certificates.intro");
         intro.setLayoutData(wide(560));
         table = new TableViewer(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -101,7 +102,6 @@ class CertificatesPage extends WizardPage {
         result = WidgetRoles.tag(new Label(page, SWT.WRAP), "certificates.result");
         result.setLayoutData(wide(560));
         createRevokePanel(page);
-        setControl(page);
         selectionChanged();
     }
 
@@ -247,7 +247,8 @@ class CertificatesPage extends WizardPage {
     private void show(Control control, boolean visible) {
         control.setVisible(visible);
         ((GridData) control.getLayoutData()).exclude = !visible;
-        control.getParent().layout(true, true);
+        // from the page down: the revocation group itself must grow or shrink, not only its children
+        ((Composite) getControl()).layout(true, true);
         if (visible && getContainer() instanceof IWizardContainer2 resizable) {
             resizable.updateSize(); // the dialog grows to show the whole revocation step
         }
