@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One endpoint: method, a path pattern whose {@code {name}} segments become {@link Call#pathParameter},
+ * One endpoint: method, a path pattern whose {@code {name}} segments become {@link Call#pathParameter}
+ * (a last segment {@code {name...}} takes the rest of the path, slashes included),
  * and whether the caller must be a desk (a client certificate from the desk CA, mutual TLS).
  */
 public record Route(String method, String pattern, Access access, Handler handler) {

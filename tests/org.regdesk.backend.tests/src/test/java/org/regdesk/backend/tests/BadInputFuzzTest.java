@@ -49,6 +49,8 @@ class BadInputFuzzTest {
     private String token;
     private String sessionId;
     private String eOnaySessionId;
+    private String certificatesSessionId;
+    private String certificateSerial;
 
     private record Endpoint(String method, String path, Map<String, Object> validBody) {
     }
@@ -73,6 +75,14 @@ class BadInputFuzzTest {
         Citizen consenting = backend.newCitizen(CardRecord.REFERENCE);
         eOnaySessionId = connector.openSession(new OpenSessionRequest("E_ONAY",
                 backend.registry.issueCode(consenting.tckn(), "E_ONAY").orElseThrow().digits(), null, null)).sessionId();
+        // past the SMS step, so that the fuzz reaches the certificate actions themselves
+        Citizen holder = backend.newCitizen(CardRecord.REFERENCE);
+        certificateSerial = backend.issueQualified(holder.fullName(), holder.tckn(), TestBackend.cardOf(holder, CardRecord.REFERENCE),
+                org.regdesk.card.reference.TestPki.KeyType.EC_P256).getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        certificatesSessionId = connector.openSession(new OpenSessionRequest("CERTIFICATE_STATUS",
+                backend.registry.issueCode(holder.tckn(), "CERTIFICATE_STATUS").orElseThrow().digits(), null, null)).sessionId();
+        connector.sendOtp(certificatesSessionId);
+        connector.verifyOtp(certificatesSessionId, backend.lastOtp(holder.phone()));
     }
 
     @AfterAll
@@ -83,6 +93,7 @@ class BadInputFuzzTest {
     private List<Endpoint> endpoints() {
         String session = "/api/v1/desk-sessions/" + sessionId;
         String eOnay = "/api/v1/desk-sessions/" + eOnaySessionId + "/e-onay";
+        String certificate = "/api/v1/desk-sessions/" + certificatesSessionId + "/certificates/" + certificateSerial;
         return List.of(
                 new Endpoint("POST", "/api/v1/operators/sign-in", body("username", "operator1", "password", "x")),
                 new Endpoint("POST", "/api/v1/operators/sign-out", Map.of()),
@@ -103,9 +114,18 @@ class BadInputFuzzTest {
                 new Endpoint("GET", "/api/v1/certificate-applications", null),
                 new Endpoint("GET", "/api/v1/audit/check", null),
                 new Endpoint("GET", "/api/v1/audit/export", null),
+                new Endpoint("GET", "/api/v1/desk-sessions/" + certificatesSessionId + "/certificates", null),
+                new Endpoint("POST", certificate + "/suspend", Map.of()),
+                new Endpoint("POST", certificate + "/resume", Map.of()),
+                new Endpoint("POST", certificate + "/revoke", body("reason", "KEY_COMPROMISE", "confirmSerial", certificateSerial)),
+                new Endpoint("POST", "/ocsp", null),
+                new Endpoint("GET", "/ocsp/MEIwQDA%2BMDwwOjAJBgUrDgMCGgUABBQ", null),
+                new Endpoint("GET", "/crl/regdesk-test-ca.crl", null),
+                new Endpoint("GET", "/ca/regdesk-test-ca.crt", null),
                 new Endpoint("GET", "/portal/status", null),
                 new Endpoint("POST", "/portal/sign-in", null),
-                new Endpoint("POST", "/portal/pin/code", null));
+                new Endpoint("POST", "/portal/pin/code", null),
+                new Endpoint("POST", "/portal/sertifikalarim/suspend", null));
     }
 
     private static Map<String, Object> body(Object... pairs) {
@@ -178,7 +198,9 @@ class BadInputFuzzTest {
         freshContext();
         for (String path : List.of("/api/v1/desk-sessions/..%2F..%2Fetc", "/api/v1/desk-sessions/" + "9".repeat(3000),
                 "/api/v1/desk-sessions/%00/otp", "/api/v1/desk-sessions/%C3%A7%C3%A7/complete", "/api/v2/desk-sessions",
-                "/api/v1/", "/portal/assets/..%2F..%2Fetc%2Fpasswd", "/portal/assets/portal.exe")) {
+                "/api/v1/", "/portal/assets/..%2F..%2Fetc%2Fpasswd", "/portal/assets/portal.exe", "/ocsp/%25ZZ", "/ocsp/..%2F..%2Fetc",
+                "/crl/..%2F..%2Fetc%2Fpasswd", "/ca/%2e%2e", "/portal/sertifikalarim/..%2F..%2Fhome",
+                "/api/v1/desk-sessions/" + certificatesSessionId + "/certificates/%2F/revoke")) {
             for (String method : List.of("GET", "POST", "DELETE", "PUT")) {
                 sent++;
                 HttpResponse<String> response;

@@ -1,13 +1,14 @@
 package org.regdesk.backend.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -18,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -87,13 +89,7 @@ class CertificateStatusTest {
 
     /** A certificate the bureau issued onto a card of this citizen and handed to the CA's issuance folder. */
     private X509Certificate issued(Citizen citizen, String cardSerial, TestPki.KeyType type) throws Exception {
-        KeyPair keys = type.generate(new SecureRandom());
-        TestPki pki = backend.demoCa.pki();
-        X509Certificate certificate = pki.issue(keys.getPublic(), new TestCardFactory.Holder(citizen.fullName(),
-                citizen.tckn().value()), pki.randomSerial(), Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(730)), KeyUsage.nonRepudiation, true);
-        backend.issued(cardSerial, certificate);
-        return certificate;
+        return backend.issueQualified(citizen.fullName(), citizen.tckn(), cardSerial, type);
     }
 
     private DeskSession verifiedSession(Citizen citizen) throws Exception {
@@ -181,19 +177,25 @@ class CertificateStatusTest {
     void ocspAnswersWithTheNonceSignedByTheDelegatedResponder() throws Exception {
         Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
         X509Certificate certificate = issued(citizen, TestBackend.cardOf(citizen, CardRecord.REFERENCE), TestPki.KeyType.RSA_2048);
+        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                new JcaX509CertificateHolder(backend.demoCa.testCaCertificate()), certificate.getSerialNumber());
         byte[] nonce = new byte[16];
-        new SecureRandom().nextBytes(nonce);
-        OCSPReqBuilder request = new OCSPReqBuilder().addRequest(new CertificateID(
-                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                new JcaX509CertificateHolder(backend.demoCa.testCaCertificate()), certificate.getSerialNumber()));
-        request.setRequestExtensions(new Extensions(Extension.create(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                new DEROctetString(nonce))));
-        byte[] der = request.build().getEncoded();
+        byte[] der;
+        do { // a request whose base64 holds '/' and '+': the GET form must carry both url-encoded (RFC 6960 A.1)
+            new SecureRandom().nextBytes(nonce);
+            OCSPReqBuilder request = new OCSPReqBuilder().addRequest(id);
+            request.setRequestExtensions(new Extensions(Extension.create(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                    new DEROctetString(nonce))));
+            der = request.build().getEncoded();
+        } while (!Base64.getEncoder().encodeToString(der).contains("/") || !Base64.getEncoder().encodeToString(der).contains("+"));
 
         HttpResponse<byte[]> post = relyingParty.send(HttpRequest.newBuilder(backend.base.resolve("/ocsp"))
                 .header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(der)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        for (HttpResponse<byte[]> response : List.of(post)) {
+        String encoded = URLEncoder.encode(Base64.getEncoder().encodeToString(der), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> get = relyingParty.send(HttpRequest.newBuilder(backend.base.resolve("/ocsp/" + encoded)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        for (HttpResponse<byte[]> response : List.of(post, get)) {
             assertEquals(200, response.statusCode(), () -> response.request().method() + " " + new String(response.body()));
             assertEquals("application/ocsp-response", response.headers().firstValue("Content-Type").orElse(""));
             BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(response.body()).getResponseObject();
@@ -210,7 +212,10 @@ class CertificateStatusTest {
                 .header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 1, 2 }))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(1, new OCSPResp(garbage.body()).getStatus(), "malformedRequest");
-        assertFalse(new OCSPResp(garbage.body()).getStatus() == 0);
+        HttpResponse<byte[]> notBase64 = relyingParty.send(HttpRequest.newBuilder(backend.base.resolve("/ocsp/not-base64!"))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, notBase64.statusCode());
+        assertEquals(1, new OCSPResp(notBase64.body()).getStatus(), "malformedRequest for a GET that is not base64");
     }
 
     /** The CRL entry's reason code for this certificate, -1 when it is not on the CRL; the CRL is checked by OpenSSL first. */

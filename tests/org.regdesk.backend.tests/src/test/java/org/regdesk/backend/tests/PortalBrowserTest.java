@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +31,6 @@ import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
 import org.regdesk.backend.client.internal.HttpRegistryConnector;
-import org.regdesk.card.reference.TestCardFactory;
 import org.regdesk.card.reference.TestPki;
 import org.regdesk.server.store.DemoData;
 
@@ -202,12 +198,7 @@ class PortalBrowserTest {
 
     @Test
     void aCitizenSuspendsHerLostCardsCertificateAtOnceAndTheResponderSaysSo() throws Exception {
-        TestPki pki = backend.demoCa.pki();
-        KeyPair keys = TestPki.KeyType.EC_P256.generate(new SecureRandom());
-        X509Certificate certificate = pki.issue(keys.getPublic(), new TestCardFactory.Holder("ZEYNEP KAYA", DemoData.ZEYNEP.value()),
-                pki.randomSerial(), Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(730)),
-                KeyUsage.nonRepudiation, true);
-        backend.issued("RD0000000077", certificate);
+        X509Certificate certificate = backend.issueQualified("ZEYNEP KAYA", DemoData.ZEYNEP, "RD0000000077", TestPki.KeyType.EC_P256);
         String serial = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
 
         signIn(DemoData.ZEYNEP.value(), DemoData.PORTAL_PASSWORD);

@@ -182,6 +182,19 @@ final class TestBackend implements AutoCloseable {
         Files.writeString(issuedFolder.resolve(cardSerial + ".pem"), DemoTrust.pem("CERTIFICATE", certificate.getEncoded()));
     }
 
+    /** A qualified certificate for a new key, valid since yesterday for two years, issued onto the card and handed to the CA. */
+    java.security.cert.X509Certificate issueQualified(String holderName, Tckn holder, String cardSerial, TestPki.KeyType type)
+            throws Exception {
+        TestPki pki = demoCa.pki();
+        java.security.KeyPair keys = type.generate(new SecureRandom());
+        java.time.Instant now = java.time.Instant.now();
+        java.security.cert.X509Certificate certificate = pki.issue(keys.getPublic(), new TestCardFactory.Holder(holderName,
+                holder.value()), pki.randomSerial(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)),
+                org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation, true);
+        issued(cardSerial, certificate);
+        return certificate;
+    }
+
     /** The audit trail as stored. */
     List<org.regdesk.server.audit.internal.AuditRecord> auditRecords() {
         return new org.regdesk.server.store.JdbcAuditStore(database).all();

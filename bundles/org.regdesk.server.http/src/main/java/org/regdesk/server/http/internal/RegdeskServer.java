@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -59,6 +60,10 @@ public final class RegdeskServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // RFC 6960 A.1: an OCSP GET carries url-encoded base64, where '/' arrives as %2F. Routes match the
+        // decoded path segment by segment and only a {name...} tail reads the raw path, so nothing maps an
+        // encoded slash onto a file or another route.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("regdesk", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector serverConnector;
         if (settings.tlsEnabled()) {
             http.addCustomizer(new SecureRequestCustomizer());

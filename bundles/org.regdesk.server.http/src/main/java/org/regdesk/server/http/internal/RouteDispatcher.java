@@ -55,7 +55,8 @@ public final class RouteDispatcher extends Handler.Abstract {
         List<String> segments = List.of(path.substring(1).split("/", -1));
         boolean pathMatched = false;
         for (Route route : routes) {
-            Map<String, String> parameters = RoutePatterns.match(route.segments(), segments);
+            Map<String, String> parameters = RoutePatterns.match(route.segments(), segments,
+                    request.getHttpURI().getPath());
             if (parameters == null) {
                 continue;
             }

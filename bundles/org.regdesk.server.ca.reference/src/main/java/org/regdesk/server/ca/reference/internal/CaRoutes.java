@@ -2,6 +2,7 @@ package org.regdesk.server.ca.reference.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ import org.regdesk.server.http.Route.Access;
 
 /**
  * What relying parties fetch, without a desk certificate: the full CRL ({@code /crl/<id>.crl}), the
- * CA certificate ({@code /ca/<id>.crt}, the caIssuers of AIA) and the OCSP responder ({@code /ocsp}, POST;
- * the GET form of RFC 6960 A.1 is not served yet).
+ * CA certificate ({@code /ca/<id>.crt}, the caIssuers of AIA) and the OCSP responder ({@code /ocsp}: POST, and
+ * the GET form of RFC 6960 A.1, {@code /ocsp/<url-encoded base64 request>}, which caches can keep).
  */
 final class CaRoutes implements HttpRoutes {
 
@@ -55,7 +56,17 @@ final class CaRoutes implements HttpRoutes {
                         throw new IllegalStateException(e);
                     }
                 }),
-                Route.post("/ocsp", Access.PUBLIC, call -> ocspReply(ocsp.answer(call.bytes(OCSP_REQUEST)))));
+                Route.post("/ocsp", Access.PUBLIC, call -> ocspReply(ocsp.answer(call.bytes(OCSP_REQUEST)))),
+                Route.get("/ocsp/{request...}", Access.PUBLIC, call -> ocspReply(ocsp.answer(base64(call.pathParameter("request"))))));
+    }
+
+    /** Not base64: no bytes, which the responder answers as an OCSP client expects, with malformedRequest. */
+    private static byte[] base64(String request) {
+        try {
+            return Base64.getDecoder().decode(request);
+        } catch (IllegalArgumentException notBase64) {
+            return new byte[0];
+        }
     }
 
     private static Reply ocspReply(byte[] response) {
