@@ -73,11 +73,16 @@ class CertificateStatusTest {
     @BeforeAll
     void start(@TempDir Path folder) throws Exception {
         work = folder;
-        backend = new TestBackend(folder.resolve("server"), TestDatabase.H2);
+        backend = new TestBackend(folder.resolve("server"), TestDatabase.H2, null, caKeyPlace(folder));
         desk = backend.desk("DESK-001");
         desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
         relyingParty = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-002")).connectTimeout(Duration.ofSeconds(5)).build();
         Files.writeString(work.resolve("ca.pem"), DemoTrust.pem("CERTIFICATE", backend.demoCa.testCaCertificate().getEncoded()));
+    }
+
+    /** Where the CA key is: a PKCS#12 file here, an HSM token in {@link CertificateStatusOnSoftHsmTest}. */
+    TestBackend.CaKeyPlace caKeyPlace(Path folder) throws Exception {
+        return TestBackend.CaKeyPlace.PKCS12;
     }
 
     @AfterAll

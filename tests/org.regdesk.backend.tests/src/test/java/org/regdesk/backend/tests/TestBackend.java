@@ -101,12 +101,32 @@ final class TestBackend implements AutoCloseable {
     final URI base;
     private int nextCitizen = 100;
 
+    /** Where the reference CA's signing key lives; the test CA's key and certificate are put there first. */
+    @FunctionalInterface
+    interface CaKeyPlace {
+        ReferenceCaAssembly assemble(TestPki pki, Path folder, Optional<Path> issued, Database database, Clock clock)
+                throws Exception;
+
+        /** A PKCS#12 file with its password in a file beside it. */
+        CaKeyPlace PKCS12 = (pki, folder, issued, database, clock) -> {
+            Path keystore = folder.resolve("ca.p12");
+            pki.writeCaKeystore(keystore, "ca-pw".toCharArray());
+            org.regdesk.server.keys.PrivateFiles.write(folder.resolve("ca.password"), "ca-pw");
+            return ReferenceCaAssembly.pkcs12(TestPki.Endpoints.DEMO.caId(), keystore, folder.resolve("ca.password"), "", issued,
+                    Duration.ofHours(24), database, clock);
+        };
+    }
+
     TestBackend(Path data, TestDatabase choice) throws Exception {
         this(data, choice, null);
     }
 
     /** @param masterKey the card master key (e.g. the one test cards were made with); null = random */
     TestBackend(Path data, TestDatabase choice, byte[] masterKey) throws Exception {
+        this(data, choice, masterKey, CaKeyPlace.PKCS12);
+    }
+
+    TestBackend(Path data, TestDatabase choice, byte[] masterKey, CaKeyPlace caKey) throws Exception {
         this.data = data;
         demoCa = new TestCardFactory(VirtualCardHost.DEMO_SEED);
         database = Database.open(choice.settings(data));
@@ -145,12 +165,8 @@ final class TestBackend implements AutoCloseable {
         Files.writeString(anchor, DemoTrust.pem("CERTIFICATE", demoCa.testCaCertificate().getEncoded()));
         eOnayTrust = new TrustFiles(List.of(anchor), java.util.Set.of(TestPki.NES_POLICY),
                 (certificate, issuer) -> revocation.check(certificate, issuer));
-        Path caKeystore = data.resolve("ca/ca.p12");
-        demoCa.pki().writeCaKeystore(caKeystore, "ca-pw".toCharArray());
-        org.regdesk.server.keys.PrivateFiles.write(data.resolve("ca/ca.password"), "ca-pw");
         issuedFolder = Files.createDirectories(data.resolve("ca/issued"));
-        ca = ReferenceCaAssembly.pkcs12(TestPki.Endpoints.DEMO.caId(), caKeystore, data.resolve("ca/ca.password"), "",
-                Optional.of(issuedFolder), Duration.ofHours(24), database, clock);
+        ca = caKey.assemble(demoCa.pki(), data.resolve("ca"), Optional.of(issuedFolder), database, clock);
         served = List.of(ca.routes(), new CertificateRoutes(sessions, audit, database, operators, () -> Optional.of(ca.authority())),
                 new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit),
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),

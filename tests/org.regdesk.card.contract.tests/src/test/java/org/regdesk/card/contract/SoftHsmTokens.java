@@ -27,21 +27,11 @@ public final class SoftHsmTokens {
     }
 
     public static Pkcs11ReaderProvider create(int count, String soPin, TestCardFactory.Holder holder) throws Exception {
-        boolean available = Files.exists(Path.of(MODULE)) && onPath("softhsm2-util") && onPath("pkcs11-tool");
-        if (System.getenv("CI") != null) {
-            assertTrue(available, "softhsm2 and opensc must be installed (.ci/run installs them)");
-        }
-        Assumptions.assumeTrue(available, "softhsm2 or opensc (pkcs11-tool) is not installed");
-        Path configuration = Path.of(System.getenv("SOFTHSM2_CONF"));
-        Path tokens = configuration.resolveSibling("tokens");
-        Files.createDirectories(tokens);
-        run("rm", "-rf", tokens.toString());
-        Files.createDirectories(tokens);
-        Files.writeString(configuration, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+        Path tokens = emptyTokenFolder();
         TestCardFactory issuer = new TestCardFactory(11L);
         for (int i = 1; i <= count; i++) {
             String label = String.format("RDTEST-%02d", i);
-            run("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", soPin, "--pin", "000000");
+            initToken(label, soPin, "000000");
             run("pkcs11-tool", "--module", MODULE, "--token-label", label, "--login", "--pin", "000000", "--keypairgen",
                     "--key-type", "rsa:2048", "--id", "01", "--label", "sign");
             Path publicKey = tokens.resolveSibling(label + ".pub.der");
@@ -54,6 +44,30 @@ public final class SoftHsmTokens {
         }
         // With the NULL-arguments quirk, which SoftHSM2 accepts, so the quirk's path is exercised too.
         return new Pkcs11ReaderProvider(MODULE, "SoftHSM2", new Pkcs11ReaderProvider.Quirks(false, true));
+    }
+
+    /**
+     * Checks that SoftHSM2 and OpenSC are installed (CI must have them; elsewhere the test is skipped) and
+     * empties the token folder of {@code $SOFTHSM2_CONF}; returns that folder.
+     */
+    public static Path emptyTokenFolder() throws Exception {
+        boolean available = Files.exists(Path.of(MODULE)) && onPath("softhsm2-util") && onPath("pkcs11-tool");
+        if (System.getenv("CI") != null) {
+            assertTrue(available, "softhsm2 and opensc must be installed (.ci/run installs them)");
+        }
+        Assumptions.assumeTrue(available, "softhsm2 or opensc (pkcs11-tool) is not installed");
+        Path configuration = Path.of(System.getenv("SOFTHSM2_CONF"));
+        Path tokens = configuration.resolveSibling("tokens");
+        Files.createDirectories(tokens);
+        run("rm", "-rf", tokens.toString());
+        Files.createDirectories(tokens);
+        Files.writeString(configuration, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+        return tokens;
+    }
+
+    /** A new token in the next free slot. */
+    public static void initToken(String label, String soPin, String userPin) throws Exception {
+        run("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", soPin, "--pin", userPin);
     }
 
     private static boolean onPath(String command) {
