@@ -223,6 +223,30 @@ class CertificateStatusTest {
         assertEquals(1, new OCSPResp(notBase64.body()).getStatus(), "malformedRequest for a GET that is not base64");
     }
 
+    /** Concurrent answers are each signed whole: a signer shared between requests would mix their bytes. */
+    @Test
+    void concurrentOcspAnswersAreEachValidlySigned() throws Exception {
+        Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
+        X509Certificate certificate = issued(citizen, TestBackend.cardOf(citizen, CardRecord.REFERENCE), TestPki.KeyType.EC_P256);
+        byte[] der = new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                .get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(backend.demoCa.testCaCertificate()),
+                certificate.getSerialNumber())).build().getEncoded();
+        HttpRequest request = HttpRequest.newBuilder(backend.base.resolve("/ocsp")).header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(der)).build();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            answers.add(relyingParty.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        int invalid = 0;
+        for (var answer : answers) {
+            BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(answer.get().body()).getResponseObject();
+            if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(basic.getCerts()[0]))) {
+                invalid++;
+            }
+        }
+        assertEquals(0, invalid, "answers with a broken signature out of " + answers.size());
+    }
+
     /** The CRL entry's reason code for this certificate, -1 when it is not on the CRL; the CRL is checked by OpenSSL first. */
     private int reasonOnCrl(X509Certificate certificate) throws Exception {
         Path crl = downloadCrl();
