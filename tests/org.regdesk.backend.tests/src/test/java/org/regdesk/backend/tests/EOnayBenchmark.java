@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cms.CMSSignedData;
@@ -100,13 +99,13 @@ public final class EOnayBenchmark {
                 throw new IllegalStateException(e);
             }
         };
-        rate(raw, threads, 2); // warm-up
-        rate(registry, threads, 2);
+        Benchmarks.rate(raw, threads, 2); // warm-up
+        Benchmarks.rate(registry, threads, 2);
         double[] rawRates = new double[2];
         double[] registryRates = new double[2];
         for (int round = 0; round < 2; round++) {
-            rawRates[round] = rate(raw, threads, seconds);
-            registryRates[round] = rate(registry, threads, seconds);
+            rawRates[round] = Benchmarks.rate(raw, threads, seconds);
+            registryRates[round] = Benchmarks.rate(registry, threads, seconds);
         }
         double rawRate = (rawRates[0] + rawRates[1]) / 2;
         double registryRate = (registryRates[0] + registryRates[1]) / 2;
@@ -160,28 +159,6 @@ public final class EOnayBenchmark {
                     + "ratio to raw BC %.2f%n", recordings / elapsed, recordings, elapsed, failed.get(), recordings / elapsed / rawRate);
         }
         card.close();
-    }
-
-    /** Operations per second of {@code work} on {@code threads} threads for {@code seconds}. */
-    private static double rate(Runnable work, int threads, int seconds) throws Exception {
-        AtomicLong done = new AtomicLong();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < deadline) {
-                    work.run();
-                    done.incrementAndGet();
-                }
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
-        return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     private static String stats(List<Long> micros) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -70,19 +69,6 @@ public final class RegistryLoadBenchmark {
         }
     }
 
-    private record Result(String name, long requests, long errors, double seconds, long[] latenciesMicros) {
-        double perSecond() {
-            return requests / seconds;
-        }
-
-        long percentile(double p) {
-            if (latenciesMicros.length == 0) {
-                return 0;
-            }
-            return latenciesMicros[Math.min(latenciesMicros.length - 1, (int) Math.ceil(p * latenciesMicros.length) - 1)];
-        }
-    }
-
     private static void run(TestDatabase database, int seconds, int soakSeconds) throws Exception {
         try (TestBackend backend = new TestBackend(Files.createTempDirectory("regdesk-bench"), database)) {
             backend.openApi.off(); // measure the server, not the spec check
@@ -111,19 +97,20 @@ public final class RegistryLoadBenchmark {
                 post(client, token, backend.base.resolve("/api/v1/desk-sessions/" + pending[0] + "/otp/verify"),
                         ("{\"code\":\"" + pending[1] + "\"}").getBytes(), 200);
             }
-            Result baseline = measure("bare Jetty route (baseline)", seconds, () -> post(client, token, bare, empty, 200));
-            Result validation = measure("code validation", seconds, () -> {
+            Benchmarks.Result baseline = Benchmarks.measure("bare Jetty route (baseline)", seconds, CLIENTS,
+                    () -> post(client, token, bare, empty, 200));
+            Benchmarks.Result validation = Benchmarks.measure("code validation", seconds, CLIENTS, () -> {
                 byte[] body = codes.poll();
                 return body == null ? null : post(client, token, sessions, body, 201);
             });
-            Result verification = measure("OTP verification", seconds, () -> {
+            Benchmarks.Result verification = Benchmarks.measure("OTP verification", seconds, CLIENTS, () -> {
                 String[] pending = otps.poll();
                 return pending == null ? null : post(client, token, backend.base.resolve("/api/v1/desk-sessions/" + pending[0]
                         + "/otp/verify"), ("{\"code\":\"" + pending[1] + "\"}").getBytes(), 200);
             });
             System.out.printf("%-34s %10s %10s %10s %8s %8s%n", "phase (" + database + ")", "requests", "req/s", "ratio",
                     "p50 ms", "p99 ms");
-            for (Result result : List.of(baseline, validation, verification)) {
+            for (Benchmarks.Result result : List.of(baseline, validation, verification)) {
                 System.out.printf("%-34s %10d %10.0f %10.2f %8.2f %8.2f%s%n", result.name(), result.requests(),
                         result.perSecond(), result.perSecond() / baseline.perSecond(), result.percentile(0.50) / 1000.0,
                         result.percentile(0.99) / 1000.0, result.errors() > 0 ? "  ERRORS: " + result.errors() : "");
@@ -173,45 +160,6 @@ public final class RegistryLoadBenchmark {
                     + new String(response.body()));
         }
         return (System.nanoTime() - start) / 1000;
-    }
-
-    private interface Request {
-        Long call() throws Exception;
-    }
-
-    private static Result measure(String name, int seconds, Request request) throws Exception {
-        AtomicLong errors = new AtomicLong();
-        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-        long start = System.nanoTime();
-        long end = start + Duration.ofSeconds(seconds).toNanos();
-        AtomicLong lastFinish = new AtomicLong(start);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < CLIENTS; t++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                long[] mine = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    try {
-                        Long micros = request.call();
-                        if (micros == null) {
-                            break; // the prepared pool is used up
-                        }
-                        mine[n++] = micros;
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() == 1) {
-                            System.out.println("first error in " + name + ": " + e.getMessage());
-                        }
-                    }
-                }
-                lastFinish.accumulateAndGet(System.nanoTime(), Math::max);
-                latencies.add(Arrays.copyOf(mine, n));
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, all.length, errors.get(), (lastFinish.get() - start) / 1e9, all);
     }
 
     /** 200 desks, each its own certificate, operator and citizen, running whole unblocks back to back. */
@@ -274,7 +222,7 @@ public final class RegistryLoadBenchmark {
             thread.join();
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        Result result = new Result("soak", flows.get(), errors.get(), seconds, sorted);
+        Benchmarks.Result result = new Benchmarks.Result("soak", flows.get(), errors.get(), seconds, sorted);
         System.out.printf("soak (%s): %d desks for %d s: %d whole unblocks (%d API calls, %.0f calls/s), errors %d, "
                 + "unblock p50 %.1f ms, p99 %.1f ms%n", database, desks, seconds, flows.get(), calls.get(),
                 calls.get() / (double) seconds, errors.get(), result.percentile(0.50) / 1000.0, result.percentile(0.99) / 1000.0);

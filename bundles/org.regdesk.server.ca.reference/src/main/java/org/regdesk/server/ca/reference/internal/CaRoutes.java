@@ -34,6 +34,11 @@ final class CaRoutes implements HttpRoutes {
         this.ocsp = ocsp;
     }
 
+    /** For CertificateStatusBenchmark (by reflection): its baseline signs with the responder's key. */
+    OcspResponder responder() {
+        return ocsp;
+    }
+
     @Override
     public List<Route> routes() {
         return List.of(

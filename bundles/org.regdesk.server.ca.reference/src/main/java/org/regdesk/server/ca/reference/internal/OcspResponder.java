@@ -108,6 +108,11 @@ final class OcspResponder {
         return responder.certificate();
     }
 
+    /** A signer with the key the next answer is signed with (CertificateStatusBenchmark's baseline, by reflection). */
+    ContentSigner answerSigner() throws GeneralSecurityException, OperatorCreationException {
+        return current().signer();
+    }
+
     /** The DER OCSPResponse for a DER OCSPRequest; malformed input gets malformedRequest, never an exception. */
     byte[] answer(byte[] request) {
         try {
