@@ -1,6 +1,7 @@
 package org.regdesk.server.portal;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
 import org.regdesk.backend.api.Tckn;
@@ -32,6 +33,16 @@ public interface PortalSection {
      * shown once at the top of the page the citizen is sent back to.
      */
     Outcome act(Tckn citizen, String action, Map<String, String> form, boolean english);
+
+    /**
+     * The desk operation (its session purpose, e.g. {@code CERTIFICATE_STATUS}) the citizen may bring a
+     * verification code from this page for, if any: the portal then adds the code to the page, with its
+     * countdown, and says when a desk has used it. Getting one is the portal's form
+     * {@code /portal/<id>/desk-code}, so a section's own action must have another name.
+     */
+    default Optional<String> deskOperation() {
+        return Optional.empty();
+    }
 
     /** What {@link #act} did, in the citizen's language; {@code done} false shows it as an error. */
     record Outcome(boolean done, String text) {

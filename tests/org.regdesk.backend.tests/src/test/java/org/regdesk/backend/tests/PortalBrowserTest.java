@@ -198,7 +198,8 @@ class PortalBrowserTest {
 
     @Test
     void aCitizenSuspendsHerLostCardsCertificateAtOnceAndTheResponderSaysSo() throws Exception {
-        X509Certificate certificate = backend.issueQualified("ZEYNEP KAYA", DemoData.ZEYNEP, "RD0000000077", TestPki.KeyType.EC_P256);
+        String name = backend.registry.citizen(DemoData.ZEYNEP).orElseThrow().fullName();
+        X509Certificate certificate = backend.issueQualified(name, DemoData.ZEYNEP, "RD0000000077", TestPki.KeyType.EC_P256);
         String serial = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
 
         signIn(DemoData.ZEYNEP.value(), DemoData.PORTAL_PASSWORD);
@@ -225,6 +226,21 @@ class PortalBrowserTest {
                 && record.outcome().equals("ACCEPTED") && serial.equals(record.details().get("certificate"))));
         browser.navigate().refresh();
         assertTrue(browser.findElements(By.id("notice")).isEmpty(), "the notice is shown once");
+
+        // the code for the desk, where resuming happens: it opens a certificate-status session, and the page says it is spent
+        browser.findElement(By.cssSelector("#desk-code #get-code")).click();
+        String code = shownCode();
+        assertTrue(code.matches("[1-9][0-9]{14}"), code);
+        screenshot("portal-certificates-code-tr.png");
+        HttpRegistryConnector desk = backend.desk("DESK-003");
+        desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        RegistryException wrongOperation = assertThrows(RegistryException.class,
+                () -> desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", code, null, null)));
+        assertEquals("CODE_WRONG_PURPOSE", wrongOperation.code(), "a certificate-status code is no PIN code");
+        DeskSession session = desk.openSession(new OpenSessionRequest("CERTIFICATE_STATUS", code, null, null));
+        assertEquals(name, session.citizenName());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.findElement(By.id("used")).isDisplayed());
+        assertTrue(!browser.findElement(By.id("code")).isDisplayed(), "a spent code is no longer shown");
     }
 
     private void screenshot(String name) throws Exception {

@@ -47,7 +47,10 @@ public final class PortalPages implements HttpRoutes {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
             .withZone(ZoneId.of("Europe/Istanbul"));
 
-    /** The desk operations the portal gives codes for, each with its page. */
+    /** A section's form for a desk code: {@code /portal/<section>/desk-code} (see {@link PortalSection#deskOperation()}). */
+    static final String DESK_CODE = "desk-code";
+
+    /** The desk operations the portal gives codes for on pages of its own; sections may add more. */
     enum CodePage {
         PIN_UNBLOCK("/portal/pin", "pinMenu", "pinIntro"), E_ONAY("/portal/e-onay", "eOnayMenu", "eOnayIntro");
 
@@ -185,9 +188,8 @@ public final class PortalPages implements HttpRoutes {
             return Reply.seeOther("/portal", Map.of());
         }
         PortalSessions.Session session = found.get();
-        String action = purpose.path + "/code";
         // one look at the registry for the whole page: the desk status, and for E-Onay the citizen's state
-        Map<String, String> status = statusOf(session, purpose, en);
+        Map<String, String> status = statusOf(session, purpose.name(), en);
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(t(purpose.title, en)).append("</h1>");
         if (purpose == CodePage.E_ONAY) {
@@ -195,9 +197,22 @@ public final class PortalPages implements HttpRoutes {
                     .append(status.get("eOnayText")).append("</p>");
         }
         body.append("<p>").append(t(purpose.intro, en)).append("</p>");
+        limitNotice(call, en, body);
+        codeCard(session, purpose.name(), status, purpose.path + "/code", en, body);
+        body.append("<section class=\"card\"><h2>").append(t("currentStatus", en)).append("</h2>")
+                .append(statusParagraph(status, purpose.name(), false)).append("</section>");
+        return page(call, en, 200, t(purpose.title, en), body.toString(), session);
+    }
+
+    private static void limitNotice(Call call, boolean en, StringBuilder body) {
         if ("limit".equals(call.query("notice").orElse(""))) {
             body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(t("limit", en)).append("</p>");
         }
+    }
+
+    /** The code shown for this desk operation (with its countdown, or why it no longer works) and the form for a new one. */
+    private void codeCard(PortalSessions.Session session, String purpose, Map<String, String> status, String action, boolean en,
+            StringBuilder body) {
         PortalSessions.ShownCode code;
         synchronized (session.codes) {
             code = session.codes.get(purpose);
@@ -223,38 +238,37 @@ public final class PortalPages implements HttpRoutes {
         body.append("<form method=\"post\" action=\"").append(action).append("\"><input type=\"hidden\" name=\"csrf\" value=\"")
                 .append(session.csrf).append("\"><button id=\"get-code\" type=\"submit\">")
                 .append(t(code == null ? "getCode" : "getNewCode", en)).append("</button></form>");
-        body.append("<section class=\"card\"><h2>").append(t("currentStatus", en)).append("</h2>")
-                .append(statusParagraph(status, purpose)).append("</section>");
-        return page(call, en, 200, t(purpose.title, en), body.toString(), session);
     }
 
-    private static String statusParagraph(Map<String, String> status, CodePage purpose) {
-        return "<p class=\"status\" id=\"desk-status\" data-purpose=\"" + purpose.name() + "\" data-state=\""
-                + status.get("state") + "\">" + escape(status.get("text")) + "</p>";
+    /** The desk's progress, refreshed by portal.js; hidden where the page itself shows the outcome. */
+    private static String statusParagraph(Map<String, String> status, String purpose, boolean hidden) {
+        return "<p class=\"status\" id=\"desk-status\" data-purpose=\"" + escape(purpose) + "\" data-state=\""
+                + status.get("state") + "\"" + (hidden ? " hidden" : "") + ">" + escape(status.get("text")) + "</p>";
     }
 
     /** The latest desk session since the code was issued (or in the last day when none is shown). */
-    private Map<String, String> statusOf(PortalSessions.Session session, CodePage purpose, boolean en) {
+    private Map<String, String> statusOf(PortalSessions.Session session, String purpose, boolean en) {
         Instant since;
         synchronized (session.codes) {
             PortalSessions.ShownCode code = session.codes.get(purpose);
             since = code != null ? code.issuedAt() : clock.instant().minusSeconds(86_400);
         }
-        Optional<DeskSessionRecord> latest = registry.latestSession(session.citizen, purpose.name())
+        Optional<DeskSessionRecord> latest = registry.latestSession(session.citizen, purpose)
                 .filter(desk -> !desk.startedAt().isBefore(since));
         Map<String, String> status = new LinkedHashMap<>();
         String state = latest.map(desk -> desk.state().name()).orElse("None");
         status.put("state", state);
-        String text = t(purpose == CodePage.E_ONAY && "COMPLETED".equals(state) ? "statusCOMPLETED_E_ONAY" : "status" + state, en);
+        boolean eOnay = CodePage.E_ONAY.name().equals(purpose);
+        String text = t(eOnay && "COMPLETED".equals(state) ? "statusCOMPLETED_E_ONAY" : "status" + state, en);
         if (latest.isPresent() && latest.get().endedAt().isPresent()) {
             text += " (" + TIME.format(latest.get().endedAt().get()) + ")";
         }
         status.put("text", text);
-        if (purpose == CodePage.E_ONAY) {
+        if (eOnay) {
             // the E-Onay state changes when the desk records a consent: the page shows it without a reload
-            String eOnay = registry.eOnayState(session.citizen).orElse("None");
-            status.put("eOnayState", eOnay);
-            status.put("eOnayText", t("eOnay" + eOnay, en));
+            String consent = registry.eOnayState(session.citizen).orElse("None");
+            status.put("eOnayState", consent);
+            status.put("eOnayText", t("eOnay" + consent, en));
         }
         return status;
     }
@@ -282,6 +296,16 @@ public final class PortalPages implements HttpRoutes {
         }
         body.append(section.render(session.citizen, en, action -> "<form method=\"post\" action=\"/portal/" + escape(section.id())
                 + "/" + escape(action) + "\"><input type=\"hidden\" name=\"csrf\" value=\"" + session.csrf + "\">"));
+        if (section.deskOperation().isPresent()) {
+            // the section's own list shows what the desk changed; the status only tells the page the code is spent
+            String purpose = section.deskOperation().get();
+            Map<String, String> status = statusOf(session, purpose, en);
+            body.append("<section class=\"card\" id=\"desk-code\"><h2>").append(t("deskCode", en)).append("</h2><p>")
+                    .append(t("deskCodeIntro", en)).append("</p>");
+            limitNotice(call, en, body);
+            codeCard(session, purpose, status, "/portal/" + escape(section.id()) + "/" + DESK_CODE, en, body);
+            body.append(statusParagraph(status, purpose, true)).append("</section>");
+        }
         return page(call, en, 200, section.title(en), body.toString(), session);
     }
 
@@ -292,6 +316,9 @@ public final class PortalPages implements HttpRoutes {
             return Reply.seeOther("/portal", Map.of());
         }
         checkCsrf(call, found.get());
+        if (DESK_CODE.equals(call.pathParameter("action")) && section.deskOperation().isPresent()) {
+            return issueCode(found.get(), section.deskOperation().get(), "/portal/" + section.id());
+        }
         PortalSection.Outcome outcome = section.act(found.get().citizen, call.pathParameter("action"), call.form(), english(call));
         found.get().notice(section.id(), outcome);
         return Reply.seeOther("/portal/" + section.id(), Map.of());
@@ -299,18 +326,21 @@ public final class PortalPages implements HttpRoutes {
 
     private Reply issueCode(Call call, CodePage purpose) throws ApiException {
         Optional<PortalSessions.Session> found = sessions.find(call.cookie(COOKIE));
-        String page = purpose.path;
         if (found.isEmpty()) {
             return Reply.seeOther("/portal", Map.of());
         }
         checkCsrf(call, found.get());
-        Optional<CitizenRegistry.IssuedCode> issued = registry.issueCode(found.get().citizen, purpose.name());
+        return issueCode(found.get(), purpose.name(), purpose.path);
+    }
+
+    /** A new code for this desk operation, shown on {@code page} (CSRF already checked). */
+    private Reply issueCode(PortalSessions.Session session, String purpose, String page) {
+        Optional<CitizenRegistry.IssuedCode> issued = registry.issueCode(session.citizen, purpose);
         if (issued.isEmpty()) {
             return Reply.seeOther(page + "?notice=limit", Map.of());
         }
-        synchronized (found.get().codes) {
-            found.get().codes.put(purpose, new PortalSessions.ShownCode(issued.get().digits(), clock.instant(),
-                    issued.get().expiresAt()));
+        synchronized (session.codes) {
+            session.codes.put(purpose, new PortalSessions.ShownCode(issued.get().digits(), clock.instant(), issued.get().expiresAt()));
         }
         return Reply.seeOther(page, Map.of());
     }
@@ -320,12 +350,12 @@ public final class PortalPages implements HttpRoutes {
         if (session.isEmpty()) {
             throw new ApiException(401, "SIGN_IN_REQUIRED", "Please sign in.");
         }
-        CodePage purpose;
-        try {
-            purpose = CodePage.valueOf(call.query("purpose").orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "INVALID_FIELD",
-                    "purpose must be PIN_UNBLOCK or E_ONAY.", Map.of("field", "purpose"));
+        String purpose = call.query("purpose").orElse("");
+        boolean known = java.util.Arrays.stream(CodePage.values()).anyMatch(page -> page.name().equals(purpose))
+                || sections.get().stream().anyMatch(section -> section.deskOperation().filter(purpose::equals).isPresent());
+        if (!known) {
+            throw new ApiException(400, "INVALID_FIELD", "purpose must be a desk operation the portal gives codes for "
+                    + "(PIN_UNBLOCK, E_ONAY or a section's).", Map.of("field", "purpose"));
         }
         return Reply.ok(statusOf(session.get(), purpose, english(call)));
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,8 @@ final class PortalSessions {
         final Tckn citizen;
         final String csrf;
         volatile Instant lastSeen;
-        final Map<PortalPages.CodePage, ShownCode> codes = new EnumMap<>(PortalPages.CodePage.class);
+        /** The code shown for each desk operation (session purpose), until a new one replaces it. */
+        final Map<String, ShownCode> codes = new java.util.HashMap<>();
         /** What a section's form did, shown once on the section's page after the redirect. */
         private final Map<String, org.regdesk.server.portal.PortalSection.Outcome> notices = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -24,6 +24,10 @@ final class PortalText {
                     "E-Onay ile bundan sonraki nitelikli sertifika başvurularınız ıslak imzalı form gerekmeden işleme alınır. Masada kartınızla imzalamak için kod alın.",
                     "With E-Onay, later qualified certificate applications need no wet-signed form. Get a code to sign the consent with your card at the desk." }),
             Map.entry("getCode", new String[] { "Kod Al", "Get code" }),
+            Map.entry("deskCode", new String[] { "Kayıt masası için doğrulama kodu", "Verification code for a registry desk" }),
+            Map.entry("deskCodeIntro", new String[] {
+                    "Masada bu işlemler için kimliğinizi bu kodla kanıtlayabilirsiniz: görevliye söyleyin. Kod 300 saniye geçerlidir, bir kez ve yalnızca bu işlemler için kullanılabilir.",
+                    "At a desk, this code proves who you are for these operations: tell it to the operator. It is valid for 300 seconds and works once, only for these operations." }),
             Map.entry("getNewCode", new String[] { "Tekrar Kod Al", "Get a new code" }),
             Map.entry("yourCode", new String[] { "Doğrulama kodunuz", "Your verification code" }),
             Map.entry("remaining", new String[] { "Kalan Süre", "Time left" }),

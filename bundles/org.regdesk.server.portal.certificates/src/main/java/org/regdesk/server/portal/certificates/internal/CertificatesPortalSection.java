@@ -35,6 +35,8 @@ public final class CertificatesPortalSection implements PortalSection {
 
     /** The portal acts for the signed-in citizen: no operator, no role, the "desk" is the portal. */
     static final Actor PORTAL = new Actor("citizen", null, "portal");
+    /** The desk operation "Sertifika İşlemleri" (its session purpose), which the server's certificates bundle serves. */
+    static final String DESK_OPERATION = "CERTIFICATE_STATUS";
 
     private enum PortalCertificateAudit implements AuditAction {
         PORTAL_CERTIFICATE_SUSPEND
@@ -69,6 +71,12 @@ public final class CertificatesPortalSection implements PortalSection {
     @Override
     public String title(boolean english) {
         return english ? "My certificates" : "Sertifikalarım";
+    }
+
+    /** Resuming and revoking happen at a desk: the citizen can take the code for it from this page. */
+    @Override
+    public Optional<String> deskOperation() {
+        return Optional.of(DESK_OPERATION);
     }
 
     @Override
@@ -107,8 +115,8 @@ public final class CertificatesPortalSection implements PortalSection {
             body.append("</td></tr>");
         }
         return body.append("</tbody></table><p class=\"hint\" id=\"desk-needed\">").append(english
-                ? "To resume a suspended certificate (your card turned up) or to revoke one for good, come to a registry desk with your ID."
-                : "Askıdaki sertifikayı askıdan indirmek (kartınızı bulduysanız) ya da kalıcı olarak iptal etmek için kimliğinizle bir kayıt masasına gelin.")
+                ? "To resume a suspended certificate (your card turned up) or to revoke one for good, come to a registry desk with your ID; the code below saves the identity check."
+                : "Askıdaki sertifikayı askıdan indirmek (kartınızı bulduysanız) ya da kalıcı olarak iptal etmek için kimliğinizle bir kayıt masasına gelin; aşağıdaki kod kimlik kontrolünün yerini tutar.")
                 .append("</p>").toString();
     }
 
