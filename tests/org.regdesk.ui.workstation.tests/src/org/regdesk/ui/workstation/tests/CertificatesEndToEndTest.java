@@ -86,6 +86,8 @@ class CertificatesEndToEndTest extends DeskEndToEnd {
         wizard.finish();
         assertEquals(List.of("CERTIFICATE_SUSPEND ACCEPTED", "CERTIFICATE_RESUME ACCEPTED", "CERTIFICATE_REVOKE ACCEPTED"),
                 auditSteps("CERTIFICATE"));
+        assertEquals(List.of("CERTIFICATES_DONE COMPLETED"), auditSteps("CERTIFICATES").stream()
+                .filter(step -> step.startsWith("CERTIFICATES_DONE")).toList(), "Finish ends the session completed, not aborted");
     }
 
     /** Whether the CRL the server publishes now lists the certificate (by its hex serial). */

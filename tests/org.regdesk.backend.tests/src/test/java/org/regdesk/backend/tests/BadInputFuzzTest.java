@@ -118,6 +118,7 @@ class BadInputFuzzTest {
                 new Endpoint("POST", certificate + "/suspend", Map.of()),
                 new Endpoint("POST", certificate + "/resume", Map.of()),
                 new Endpoint("POST", certificate + "/revoke", body("reason", "KEY_COMPROMISE", "confirmSerial", certificateSerial)),
+                new Endpoint("POST", "/api/v1/desk-sessions/" + certificatesSessionId + "/certificates/done", Map.of()),
                 new Endpoint("POST", "/ocsp", null),
                 new Endpoint("GET", "/ocsp/MEIwQDA%2BMDwwOjAJBgUrDgMCGgUABBQ", null),
                 new Endpoint("GET", "/crl/regdesk-test-ca.crl", null),

@@ -68,6 +68,21 @@ final class CertificateDesk {
                 (ca, record) -> ca.revoke(record.serial(), reason, actor));
     }
 
+    /**
+     * The operator finished with the citizen (Finish, not Cancel): the session ends COMPLETED, so reports
+     * and the portal tell it from one the citizen walked away from. Each change was audited when made.
+     */
+    org.regdesk.backend.api.v1.SessionState finish(Actor actor, String sessionId) throws Refusal {
+        DeskSessionRecord session = verifiedSession(actor, sessionId);
+        if (!sessions.transition(session, SessionState.COMPLETED, null)) {
+            throw new Refusal(Kind.CONFLICT, "SESSION_CLOSED", "This session has already ended.");
+        }
+        DeskSessionRecord ended = sessions.session(actor, sessionId, CertificateStatusOperation.ID);
+        audit.append(actor, CertificateAudit.CERTIFICATES_DONE, "COMPLETED", Map.of("session", session.id()));
+        return new org.regdesk.backend.api.v1.SessionState(ended.id(), ended.state().name(),
+                ended.endedAt().orElse(ended.startedAt()));
+    }
+
     @FunctionalInterface
     private interface Change {
         CertificateRecord apply(CertificateAuthority ca, CertificateRecord record) throws Refusal;

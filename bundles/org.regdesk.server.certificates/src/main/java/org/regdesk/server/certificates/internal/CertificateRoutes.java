@@ -61,6 +61,8 @@ public final class CertificateRoutes implements HttpRoutes {
                         desk.actor(call), call.pathParameter("id"), call.pathParameter("serial")))),
                 desk.post("/desk-sessions/{id}/certificates/{serial}/revoke", call -> Reply.ok(certificates.revoke(
                         desk.actor(call), call.pathParameter("id"), call.pathParameter("serial"),
-                        call.json(RevocationRequest.class)))));
+                        call.json(RevocationRequest.class)))),
+                desk.post("/desk-sessions/{id}/certificates/done", call -> Reply.ok(certificates.finish(desk.actor(call),
+                        call.pathParameter("id")))));
     }
 }

@@ -2,6 +2,7 @@ package org.regdesk.ui.certificates.internal;
 
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.desk.DeskApi;
+import org.regdesk.backend.api.v1.SessionState;
 import org.regdesk.backend.certificates.CitizenCertificate;
 import org.regdesk.backend.certificates.CitizenCertificates;
 import org.regdesk.backend.certificates.RevocationRequest;
@@ -33,6 +34,11 @@ final class CertificateCalls {
     /** {@code serial} is sent twice (path and confirmation): the server refuses if they differ. */
     CitizenCertificate revoke(String sessionId, String serial, String reason) throws RegistryException {
         return api.post(base(sessionId) + "/" + serial + "/revoke", new RevocationRequest(reason, serial), CitizenCertificate.class);
+    }
+
+    /** The operator is done with the citizen: the session ends as completed. */
+    SessionState done(String sessionId) throws RegistryException {
+        return api.post(base(sessionId) + "/done", null, SessionState.class);
     }
 
     private static String base(String sessionId) {

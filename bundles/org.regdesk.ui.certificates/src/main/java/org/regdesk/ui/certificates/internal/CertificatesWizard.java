@@ -109,9 +109,19 @@ public class CertificatesWizard extends DeskSessionWizard {
         return getContainer() != null && getContainer().getCurrentPage() == list && list.isPageComplete();
     }
 
-    /** Finish ends the session as Cancel does: the certificates' changes are already made and audited one by one. */
+    /**
+     * Finish tells the registry the session is done (completed, where Cancel aborts it). The changes were
+     * made and audited one by one, so if that last call fails nothing is lost: the session expires.
+     */
     @Override
     public boolean performFinish() {
+        String sessionId = sessionId();
+        try {
+            call(messages.certificates_finishing, calls -> calls.done(sessionId));
+            completed();
+        } catch (RegistryException | InterruptedException notHeard) {
+            // Cancel below aborts it instead, or it expires; every change is already with the CA
+        }
         return performCancel();
     }
 

@@ -15,6 +15,7 @@ public class Messages {
     public String certificates_intro;
     public String certificates_none;
     public String certificates_loading;
+    public String certificates_finishing;
     public String certificates_columnCard;
     public String certificates_columnSerial;
     public String certificates_columnKeyType;
