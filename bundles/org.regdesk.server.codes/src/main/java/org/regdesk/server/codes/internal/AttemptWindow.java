@@ -22,15 +22,27 @@ public final class AttemptWindow {
         this.limit = limit;
     }
 
-    /** True when the key has used up its limit within the window ending now. */
-    public boolean exhausted(String key, Instant now) {
-        return count(key, now) >= limit;
+    /** One attempt taken by {@link #reserve}; {@link #release} gives it back. */
+    public record Attempt(String key, Instant at) {
     }
 
-    public void record(String key, Instant now) {
-        Deque<Instant> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
+    /**
+     * Takes one of the key's attempts <em>before</em> a slow check (a password hash, a code lookup), so that
+     * parallel requests cannot all slip through the gap between "is the limit reached?" and "record the
+     * failure"; empty when the limit is used up. A check that succeeds (or was never made, e.g. malformed
+     * input) hands the attempt back with {@link #release}; a failed one keeps it.
+     */
+    public java.util.Optional<Attempt> reserve(String key, Instant now) {
+        return tryRecord(key, now) ? java.util.Optional.of(new Attempt(key, now)) : java.util.Optional.empty();
+    }
+
+    /** Gives back an attempt {@link #reserve} took. */
+    public void release(Attempt attempt) {
+        Deque<Instant> times = events.get(attempt.key());
+        if (times != null) {
+            synchronized (times) {
+                times.removeLastOccurrence(attempt.at());
+            }
         }
     }
 
@@ -44,17 +56,6 @@ public final class AttemptWindow {
             }
             times.addLast(now);
             return true;
-        }
-    }
-
-    private int count(String key, Instant now) {
-        Deque<Instant> times = events.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            prune(times, now);
-            return times.size();
         }
     }
 

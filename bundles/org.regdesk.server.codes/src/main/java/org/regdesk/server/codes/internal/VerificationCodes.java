@@ -88,7 +88,9 @@ public final class VerificationCodes {
     /** A desk presents a code the citizen read out. Every refusal counts against the desk. */
     public Redemption redeem(String digits, String operation, String deskId) {
         Instant now = clock.instant();
-        if (failuresByDesk.exhausted(deskId, now)) {
+        // taken before the lookup, so parallel guesses from one desk cannot outrun the count
+        Optional<AttemptWindow.Attempt> attempt = failuresByDesk.reserve(deskId, now);
+        if (attempt.isEmpty()) {
             return new Redemption.Refused(Redemption.Reason.TOO_MANY_ATTEMPTS);
         }
         Redemption.Reason refusal = null;
@@ -110,9 +112,9 @@ public final class VerificationCodes {
             }
         }
         if (refusal != null) {
-            failuresByDesk.record(deskId, now);
-            return new Redemption.Refused(refusal);
+            return new Redemption.Refused(refusal); // the attempt stays taken: it failed
         }
+        failuresByDesk.release(attempt.get());
         return new Redemption.Accepted(new Tckn(found.get().citizen()));
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.regdesk.backend.api.Tckn;
+import org.regdesk.server.codes.internal.AttemptWindow;
 import org.regdesk.server.http.ApiException;
 import org.regdesk.server.http.Call;
 import org.regdesk.server.http.HttpRoutes;
@@ -75,9 +76,9 @@ public final class PortalPages implements HttpRoutes {
     private final Supplier<List<PortalSection>> sections;
     private final PortalSessions sessions;
     private final Clock clock;
-    /** Failed sign-ins per client address: each costs a PBKDF2 check, so guessing is slowed and bounded. */
-    private final org.regdesk.server.codes.internal.AttemptWindow failedSignIns =
-            new org.regdesk.server.codes.internal.AttemptWindow(java.time.Duration.ofMinutes(10), 10);
+    /** Failed sign-ins per client address and per account: each costs a PBKDF2 check, so guessing is slowed and bounded. */
+    private final AttemptWindow failedSignIns = new AttemptWindow(java.time.Duration.ofMinutes(10), 10);
+    private final AttemptWindow failedAccountSignIns = new AttemptWindow(java.time.Duration.ofMinutes(10), 5);
 
     public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<IdentityProvider> identity,
             Supplier<List<PortalSection>> sections, Clock clock) {
@@ -135,21 +136,29 @@ public final class PortalPages implements HttpRoutes {
 
     private Reply signIn(Call call) throws ApiException {
         boolean en = english(call);
-        if (failedSignIns.exhausted(call.remoteAddress(), clock.instant())) {
-            audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
-            return signInForm(call, en, 429, t("tooManyAttempts", en));
-        }
+        Instant now = clock.instant();
         Map<String, String> form = call.form();
         String tckn = form.getOrDefault("tckn", "").strip();
         char[] password = form.getOrDefault("password", "").toCharArray();
+        // per address and per account, both taken before the slow password check
+        Optional<AttemptWindow.Attempt> byAddress = failedSignIns.reserve(call.remoteAddress(), now);
+        Optional<AttemptWindow.Attempt> byAccount = byAddress.isEmpty() ? Optional.empty()
+                : failedAccountSignIns.reserve(tckn.length() > 11 ? tckn.substring(0, 11) : tckn, now);
+        if (byAccount.isEmpty()) {
+            byAddress.ifPresent(failedSignIns::release);
+            java.util.Arrays.fill(password, '\0');
+            audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
+            return signInForm(call, en, 429, t("tooManyAttempts", en));
+        }
         Optional<Tckn> citizen = tckn.length() > 11 || password.length > 200 ? Optional.empty()
                 : identity.get().authenticate(tckn, password);
         java.util.Arrays.fill(password, '\0');
         if (citizen.isEmpty()) {
-            failedSignIns.record(call.remoteAddress(), clock.instant());
             audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "REFUSED", Map.of());
             return signInForm(call, en, 401, t("wrongCredentials", en));
         }
+        failedSignIns.release(byAddress.get());
+        failedAccountSignIns.release(byAccount.get());
         audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "OK", Map.of("citizen", citizen.get().masked()));
         String token = sessions.start(citizen.get());
         return Reply.seeOther("/portal/home", Map.of("Set-Cookie", cookie(COOKIE, token, -1)));

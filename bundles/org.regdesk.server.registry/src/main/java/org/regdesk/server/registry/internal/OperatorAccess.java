@@ -37,7 +37,9 @@ public final class OperatorAccess implements OperatorSessions {
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random;
+    /** Failed sign-ins per desk and per account (5 in 10 minutes each): a desk cannot guess, nor many desks one account. */
     private final AttemptWindow signInFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
+    private final AttemptWindow accountFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
     private final String decoyHash = PasswordHashes.decoy();
 
     public OperatorAccess(Database database, AuditService audit, Clock clock, SecureRandom random) {
@@ -50,22 +52,28 @@ public final class OperatorAccess implements OperatorSessions {
     public OperatorSignedIn signIn(String deskId, SignInRequest request) throws Refusal {
         Instant now = clock.instant();
         requireDesk(deskId, "-");
-        if (signInFailures.exhausted(deskId, now)) {
-            audit.append(safe(request.username()), deskId, CoreAudit.OPERATOR_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
-            throw Refusals.tooManyAttempts();
-        }
         String username = request.username();
         String password = request.password();
         if (username == null || username.isBlank() || username.length() > 64 || password == null || password.length() > 200) {
             throw Refusal.invalid("username", "User name and password are required.");
         }
+        // both attempts are taken before the slow hash: parallel guesses cannot outrun the count
+        Optional<AttemptWindow.Attempt> byDesk = signInFailures.reserve(deskId, now);
+        Optional<AttemptWindow.Attempt> byAccount = byDesk.isEmpty() ? Optional.empty()
+                : accountFailures.reserve(username.toLowerCase(java.util.Locale.ROOT), now);
+        if (byAccount.isEmpty()) {
+            byDesk.ifPresent(signInFailures::release);
+            audit.append(safe(username), deskId, CoreAudit.OPERATOR_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
+            throw Refusals.tooManyAttempts();
+        }
         Optional<Operator> operator = operators.find(username);
         boolean matches = PasswordHashes.matches(password.toCharArray(), operator.map(Operator::passwordHash).orElse(decoyHash));
         if (operator.isEmpty() || !matches || !operator.get().active()) {
-            signInFailures.record(deskId, now);
             audit.append(safe(username), deskId, CoreAudit.OPERATOR_SIGN_IN, "REFUSED", Map.of());
-            throw Refusals.wrongCredentials();
+            throw Refusals.wrongCredentials(); // the attempts stay taken: they were failures
         }
+        signInFailures.release(byDesk.get());
+        accountFailures.release(byAccount.get());
         byte[] token = new byte[32];
         random.nextBytes(token);
         String bearer = Base64.getUrlEncoder().withoutPadding().encodeToString(token);

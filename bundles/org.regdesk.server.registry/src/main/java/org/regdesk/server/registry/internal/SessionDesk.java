@@ -98,20 +98,18 @@ public final class SessionDesk implements DeskSessionService {
     }
 
     private Citizen checkIdentity(Actor actor, String tcknText, String document, Instant now) throws Refusal {
-        if (identityFailures.exhausted(actor.desk(), now)) {
-            throw Refusals.tooManyAttempts();
-        }
         if (!Tckn.isValid(tcknText)) {
             throw Refusal.invalid("tckn", "Not a valid TCKN (11 digits with correct check digits).");
         }
+        AttemptWindow.Attempt attempt = identityFailures.reserve(actor.desk(), now).orElseThrow(Refusals::tooManyAttempts);
         Optional<Citizen> citizen = citizens.find(new Tckn(tcknText));
         boolean matches = citizen.isPresent() && citizen.get().idDocumentNumber().equalsIgnoreCase(document.strip());
         if (!matches) {
-            identityFailures.record(actor.desk(), now);
             audit.append(actor, CoreAudit.SESSION_OPEN, citizen.isEmpty() ? "CITIZEN_UNKNOWN" : "IDENTITY_MISMATCH",
                     Map.of("kind", "ASSISTED", "citizen", new Tckn(tcknText).masked()));
             throw citizen.isEmpty() ? Refusals.citizenUnknown() : Refusals.identityMismatch();
         }
+        identityFailures.release(attempt);
         return citizen.get();
     }
 

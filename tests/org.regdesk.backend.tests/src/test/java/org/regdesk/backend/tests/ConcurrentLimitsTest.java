@@ -1,0 +1,156 @@
+package org.regdesk.backend.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.OpenSessionRequest;
+import org.regdesk.backend.client.internal.HttpRegistryConnector;
+import org.regdesk.server.store.CardRecord;
+import org.regdesk.server.store.Citizen;
+import org.regdesk.server.store.DemoData;
+
+/**
+ * 50 parallel attempts at each limit, released together: the limit counts them before the slow check
+ * (password hash, code lookup), so no more than the limit are ever checked. Before, the check came first
+ * and the failure was recorded after the hash: 36 of 40 parallel wrong passwords were checked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentLimitsTest {
+
+    private static final int PARALLEL = 50;
+
+    private TestBackend backend;
+
+    @BeforeAll
+    void start() throws Exception {
+        backend = new TestBackend(Files.createTempDirectory("regdesk-limits"), TestDatabase.H2);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        backend.close();
+    }
+
+    @Test
+    void parallelWrongPasswordsAtOneOperatorAccountAreCheckedAtMostFiveTimes() throws Exception {
+        List<HttpRegistryConnector> desks = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            desks.add(backend.desk(i % 2 == 0 ? "DESK-004" : "DESK-005")); // two desks: the account limit must hold too
+        }
+        Map<String, Integer> outcomes = race(i -> {
+            try {
+                desks.get(i).signIn("auditor1", "wrong-password".toCharArray());
+                return "SIGNED_IN";
+            } catch (RegistryException refused) {
+                return refused.code();
+            }
+        });
+        report("operator sign-in", outcomes);
+        assertTrue(outcomes.getOrDefault("WRONG_CREDENTIALS", 0) <= 5, "checked: " + outcomes);
+        assertEquals(PARALLEL, outcomes.getOrDefault("WRONG_CREDENTIALS", 0) + outcomes.getOrDefault("TOO_MANY_ATTEMPTS", 0),
+                outcomes.toString());
+        // a real account, now locked for its window whatever the desk, even with the right password
+        RegistryApiContract.refused("TOO_MANY_ATTEMPTS",
+                () -> backend.desk("DESK-006").signIn("auditor1", DemoData.OPERATOR_PASSWORD.toCharArray()));
+    }
+
+    @Test
+    void parallelWrongCodesFromOneDeskAreLookedUpAtMostFiveTimes() throws Exception {
+        HttpRegistryConnector desk = backend.desk("DESK-003");
+        desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        Map<String, Integer> outcomes = race(i -> {
+            try {
+                desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", String.format("9%014d", i), null, null));
+                return "OPENED";
+            } catch (RegistryException refused) {
+                return refused.code();
+            }
+        });
+        report("verification codes", outcomes);
+        assertTrue(outcomes.getOrDefault("CODE_UNKNOWN", 0) <= 5, "looked up: " + outcomes);
+        assertEquals(PARALLEL, outcomes.getOrDefault("CODE_UNKNOWN", 0) + outcomes.getOrDefault("TOO_MANY_ATTEMPTS", 0),
+                outcomes.toString());
+    }
+
+    @Test
+    void parallelWrongIdentityChecksFromOneDeskAreMadeAtMostFiveTimes() throws Exception {
+        HttpRegistryConnector desk = backend.desk("DESK-002");
+        desk.signIn("supervisor1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
+        Map<String, Integer> outcomes = race(i -> {
+            try {
+                desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", null, citizen.tckn().value(), "WRONG" + i));
+                return "OPENED";
+            } catch (RegistryException refused) {
+                return refused.code();
+            }
+        });
+        report("operator identity checks", outcomes);
+        assertTrue(outcomes.getOrDefault("IDENTITY_MISMATCH", 0) <= 5, "checked: " + outcomes);
+        assertEquals(PARALLEL, outcomes.getOrDefault("IDENTITY_MISMATCH", 0) + outcomes.getOrDefault("TOO_MANY_ATTEMPTS", 0),
+                outcomes.toString());
+    }
+
+    @Test
+    void parallelWrongPortalPasswordsForOneCitizenAreCheckedAtMostFiveTimes() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-001")).build();
+        String form = "tckn=" + DemoData.ZEYNEP.value() + "&password=" + URLEncoder.encode("wrong", StandardCharsets.UTF_8);
+        Map<String, Integer> outcomes = race(i -> String.valueOf(browser.send(HttpRequest.newBuilder(backend.base.resolve("/portal/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()));
+        report("portal sign-in", outcomes);
+        assertTrue(outcomes.getOrDefault("401", 0) <= 5, "checked: " + outcomes);
+        assertEquals(PARALLEL, outcomes.getOrDefault("401", 0) + outcomes.getOrDefault("429", 0), outcomes.toString());
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        String run(int index) throws Exception;
+    }
+
+    /** {@link #PARALLEL} attempts released at once; how many ended how. */
+    private static Map<String, Integer> race(Attempt attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            int index = i;
+            results.add(pool.submit((Callable<String>) () -> {
+                go.await();
+                return attempt.run(index);
+            }));
+        }
+        go.countDown();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Future<String> result : results) {
+            outcomes.merge(result.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        return outcomes;
+    }
+
+    private static void report(String limit, Map<String, Integer> outcomes) {
+        System.out.printf("%d parallel attempts at the %s limit: %s%n", PARALLEL, limit, outcomes);
+    }
+}
