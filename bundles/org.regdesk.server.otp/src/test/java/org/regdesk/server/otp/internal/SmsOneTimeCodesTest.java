@@ -105,4 +105,64 @@ class SmsOneTimeCodesTest {
         assertEquals(Outcome.NO_CODE_SENT, otp.check("s2", code).outcome());
         assertEquals(Outcome.ACCEPTED, otp.check("s1", code).outcome());
     }
+
+    @Test
+    void aSessionGetsThreeSmsAtMostHoweverLongItWaits() throws Exception {
+        for (int i = 0; i < SmsOneTimeCodes.SENDS_PER_SESSION; i++) {
+            assertTrue(otp.send("s1", PHONE).sent());
+            clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        }
+        SmsOneTimeCodes.Sent held = otp.send("s1", PHONE);
+        assertFalse(held.sent());
+        assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.SESSION_LIMIT), held.held());
+        assertEquals(SmsOneTimeCodes.SENDS_PER_SESSION, outbox.messages().size());
+        assertTrue(otp.send("s2", PHONE).sent(), "a new session (a new identity check) may send again");
+    }
+
+    @Test
+    void resendingBuysNoMoreThanFiveWrongCodesPerSession() throws Exception {
+        otp.send("s1", PHONE);
+        String first = lastCode();
+        for (int i = 0; i < 3; i++) {
+            otp.check("s1", wrong(first));
+        }
+        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        assertTrue(otp.send("s1", PHONE).sent());
+        String second = lastCode();
+        assertEquals(new SmsOneTimeCodes.Check(Outcome.WRONG_CODE, 1), otp.check("s1", wrong(second)), "4 of 5 used");
+        assertEquals(new SmsOneTimeCodes.Check(Outcome.NO_ATTEMPTS_LEFT, 0), otp.check("s1", wrong(second)));
+        assertEquals(Outcome.NO_ATTEMPTS_LEFT, otp.check("s1", second).outcome(), "not even the right code now");
+        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.SESSION_LIMIT), otp.send("s1", PHONE).held());
+    }
+
+    @Test
+    void aPhoneGetsTenSmsADayAcrossSessionsAndAFailedSendDoesNotCount() throws Exception {
+        boolean[] down = { true };
+        SmsOneTimeCodes codes = new SmsOneTimeCodes((to, text) -> {
+            if (down[0]) {
+                throw new org.regdesk.server.otp.SmsGateway.SmsException("provider down", null);
+            }
+            outbox.send(to, text);
+        }, clock, new SecureRandom());
+        for (int i = 0; i < 3; i++) {
+            String session = "down-" + i;
+            org.junit.jupiter.api.Assertions.assertThrows(org.regdesk.server.otp.SmsGateway.SmsException.class,
+                    () -> codes.send(session, PHONE));
+        }
+        down[0] = false;
+        int sent = 0;
+        for (int session = 0; session < 5; session++) {
+            for (int i = 0; i < SmsOneTimeCodes.SENDS_PER_SESSION; i++) {
+                if (codes.send("day-" + session, PHONE).sent()) {
+                    sent++;
+                }
+                clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+            }
+        }
+        assertEquals(SmsOneTimeCodes.SENDS_PER_PHONE_PER_DAY, sent);
+        assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.DAILY_LIMIT), codes.send("another", PHONE).held());
+        clock.now = clock.now.plus(java.time.Duration.ofDays(1));
+        assertTrue(codes.send("tomorrow", PHONE).sent());
+    }
 }

@@ -90,6 +90,14 @@ final class Refusals {
         };
     }
 
+    /** A send cap: no more SMS for this session (a new identity check starts a new one) or to this phone today. */
+    static Refusal smsLimit(org.regdesk.server.otp.internal.SmsOneTimeCodes.Held held) {
+        return held == org.regdesk.server.otp.internal.SmsOneTimeCodes.Held.DAILY_LIMIT
+                ? new Refusal(Kind.TOO_MANY, "SMS_DAILY_LIMIT", "This phone has had its SMS codes for today. Please try again tomorrow.")
+                : new Refusal(Kind.TOO_MANY, "SMS_SESSION_LIMIT",
+                        "No more SMS codes for this session. Cancel and start again with the citizen's identity.");
+    }
+
     static Refusal smsUnavailable() {
         return new Refusal(Kind.UNAVAILABLE, "SMS_UNAVAILABLE", "The SMS could not be sent. Please try again shortly.");
     }

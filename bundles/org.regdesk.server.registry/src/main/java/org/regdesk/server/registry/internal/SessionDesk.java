@@ -126,7 +126,10 @@ public final class SessionDesk implements DeskSessionService {
         Citizen citizen = citizens.find(session.citizen()).orElseThrow(Refusals::citizenUnknown);
         try {
             SmsOneTimeCodes.Sent sent = otp.send(session.id(), citizen.phone());
-            audit.append(actor, CoreAudit.OTP_SEND, sent.sent() ? "SENT" : "COOLDOWN", Map.of("session", session.id()));
+            audit.append(actor, CoreAudit.OTP_SEND, sent.held().map(Enum::name).orElse("SENT"), Map.of("session", session.id()));
+            if (sent.held().filter(held -> held != SmsOneTimeCodes.Held.COOLDOWN).isPresent()) {
+                throw Refusals.smsLimit(sent.held().get());
+            }
             return new OtpSent(sent.sent(), citizen.phone().masked(), sent.expiresAt(), sent.resendAllowedAt());
         } catch (SmsGateway.SmsException e) {
             audit.append(actor, CoreAudit.OTP_SEND, "SMS_UNAVAILABLE", Map.of("session", session.id()));
