@@ -83,6 +83,18 @@ abstract class RegistryApiContract {
     }
 
     @Test
+    void aSignInWithAnUnknownUserNameLeavesThatNameOutOfTheAuditTrail() throws Exception {
+        String typedInTheWrongField = "Gizli-Parola-" + System.nanoTime(); // what a user name that nobody has often is
+        refused("WRONG_CREDENTIALS", () -> backend.desk("DESK-004").signIn(typedInTheWrongField, "x".toCharArray()));
+        refused("WRONG_CREDENTIALS", () -> backend.desk("DESK-004").signIn("operator1", "wrong".toCharArray()));
+        var signIns = backend.auditRecords().stream().filter(record -> record.action().equals("OPERATOR_SIGN_IN")
+                && record.outcome().equals("REFUSED")).toList();
+        assertTrue(signIns.stream().noneMatch(record -> record.toString().contains(typedInTheWrongField)), signIns.toString());
+        assertTrue(signIns.stream().anyMatch(record -> record.operator().equals("(unknown)")), signIns.toString());
+        assertTrue(signIns.stream().anyMatch(record -> record.operator().equals("operator1")), "a known account is named");
+    }
+
+    @Test
     void aCitizenWithACodeGetsTheCardUnblockedAndEveryStepIsAudited() throws Exception {
         Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
         String serial = TestBackend.cardOf(citizen, CardRecord.REFERENCE);

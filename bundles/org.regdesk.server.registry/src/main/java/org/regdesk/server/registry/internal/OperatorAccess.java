@@ -41,6 +41,8 @@ public final class OperatorAccess implements OperatorSessions {
     private final AttemptWindow signInFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
     private final AttemptWindow accountFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
     private final String decoyHash = PasswordHashes.decoy();
+    /** The audit trail's operator for a sign-in with a user name nobody has. */
+    static final String UNKNOWN_USER = "(unknown)";
 
     public OperatorAccess(Database database, AuditService audit, Clock clock, SecureRandom random) {
         this.operators = new Operators(database);
@@ -57,19 +59,21 @@ public final class OperatorAccess implements OperatorSessions {
         if (username == null || username.isBlank() || username.length() > 64 || password == null || password.length() > 200) {
             throw Refusal.invalid("username", "User name and password are required.");
         }
+        Optional<Operator> operator = operators.find(username);
+        // an unknown user name is often a password typed in the wrong field: it never goes into the audit trail
+        String audited = operator.map(Operator::username).orElse(UNKNOWN_USER);
         // both attempts are taken before the slow hash: parallel guesses cannot outrun the count
         Optional<AttemptWindow.Attempt> byDesk = signInFailures.reserve(deskId, now);
         Optional<AttemptWindow.Attempt> byAccount = byDesk.isEmpty() ? Optional.empty()
                 : accountFailures.reserve(username.toLowerCase(java.util.Locale.ROOT), now);
         if (byAccount.isEmpty()) {
             byDesk.ifPresent(signInFailures::release);
-            audit.append(safe(username), deskId, CoreAudit.OPERATOR_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
+            audit.append(audited, deskId, CoreAudit.OPERATOR_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
             throw Refusals.tooManyAttempts();
         }
-        Optional<Operator> operator = operators.find(username);
         boolean matches = PasswordHashes.matches(password.toCharArray(), operator.map(Operator::passwordHash).orElse(decoyHash));
         if (operator.isEmpty() || !matches || !operator.get().active()) {
-            audit.append(safe(username), deskId, CoreAudit.OPERATOR_SIGN_IN, "REFUSED", Map.of());
+            audit.append(audited, deskId, CoreAudit.OPERATOR_SIGN_IN, "REFUSED", Map.of());
             throw Refusals.wrongCredentials(); // the attempts stay taken: they were failures
         }
         signInFailures.release(byDesk.get());
