@@ -105,7 +105,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
             Table queue = (Table) Widgets.findByRole(applications.getShell(), "applications.queue", true);
             assertEquals(1, queue.getItemCount());
             // AYŞE's certificate runs until 14.01.2029 in the registry: the renewal is ready two months before
-            assertEquals(List.of(DemoData.AYSE.value(), "AYŞE YILMAZ", "Yenileme", "bekliyor", "14.11.2028", "14.01.2029"),
+            assertEquals(List.of(DemoData.AYSE.masked(), "AYŞE YILMAZ", "Yenileme", "bekliyor", "14.11.2028", "14.01.2029"),
                     List.of(queue.getItem(0).getText(0), queue.getItem(0).getText(1), queue.getItem(0).getText(2),
                             queue.getItem(0).getText(3), queue.getItem(0).getText(4), queue.getItem(0).getText(5)));
             Screenshots.take(applications.getShell(), "eonay-6-applications");

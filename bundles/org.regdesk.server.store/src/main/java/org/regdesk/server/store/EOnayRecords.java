@@ -103,15 +103,21 @@ public final class EOnayRecords {
     }
 
     /** The queue, the soonest ready first. */
-    public List<CertificateApplicationRecord> applications(int limit) {
-        return database.transaction(connection -> applications(connection, limit));
+    /** The queue, first ready first: of one desk, or of every desk when {@code desk} is empty. */
+    public List<CertificateApplicationRecord> applications(Optional<String> desk, int limit) {
+        return database.transaction(connection -> applications(connection, desk, limit));
     }
 
-    private static List<CertificateApplicationRecord> applications(Connection connection, int limit) throws SQLException {
+    private static List<CertificateApplicationRecord> applications(Connection connection, Optional<String> desk, int limit)
+            throws SQLException {
         List<CertificateApplicationRecord> queue = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM certificate_applications ORDER BY ready_at, created_at, id LIMIT ?")) {
-            select.setInt(1, limit);
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM certificate_applications"
+                + (desk.isPresent() ? " WHERE desk_id = ?" : "") + " ORDER BY ready_at, created_at, id LIMIT ?")) {
+            int parameter = 1;
+            if (desk.isPresent()) {
+                select.setString(parameter++, desk.get());
+            }
+            select.setInt(parameter, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     queue.add(new CertificateApplicationRecord(rows.getString("id"), new Tckn(rows.getString("citizen")),

@@ -210,6 +210,15 @@ abstract class EOnayApiContract {
         assertEquals(renewal.currentCertificateNotAfter().atZone(ZoneOffset.UTC).minusMonths(2).toInstant(), renewal.readyAt());
         List<CertificateApplication> queue = desk.certificateApplications();
         assertTrue(queue.indexOf(find(queue, fresh.id())) < queue.indexOf(find(queue, renewal.id())), "the soonest ready first");
+        assertEquals(who.citizen().tckn().masked(), find(queue, fresh.id()).tckn(), "masked on the desk screens");
+        var otherDesk = backend.desk("DESK-002");
+        otherDesk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        assertTrue(otherDesk.certificateApplications().stream().noneMatch(application -> application.id().equals(fresh.id())),
+                "another desk's queue is its own");
+        var supervisor = backend.desk("DESK-003");
+        supervisor.signIn("supervisor1", DemoData.OPERATOR_PASSWORD.toCharArray());
+        assertTrue(supervisor.certificateApplications().stream().anyMatch(application -> application.id().equals(fresh.id())),
+                "a supervisor sees every desk's");
         ayse.card().close();
     }
 

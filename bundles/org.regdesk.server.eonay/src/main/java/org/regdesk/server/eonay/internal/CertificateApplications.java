@@ -23,6 +23,7 @@ import org.regdesk.server.store.CertificateApplicationRecord;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.Citizens;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.Operator;
 import org.regdesk.server.store.EOnayRecord;
 import org.regdesk.server.store.EOnayRecords;
 
@@ -84,15 +85,18 @@ public final class CertificateApplications {
         return view(application, citizen, now);
     }
 
+    /** This desk's queue; a supervisor sees every desk's. */
     public List<CertificateApplication> queue(Actor actor) throws Refusal {
         sessions.authorize(actor, EOnayOperation.ID);
         Instant now = clock.instant();
-        return records.applications(500).stream()
+        Optional<String> desk = actor.role() == Operator.Role.SUPERVISOR ? Optional.empty() : Optional.of(actor.desk());
+        return records.applications(desk, 500).stream()
                 .map(application -> view(application, citizens.find(application.citizen()).orElseThrow(), now)).toList();
     }
 
+    /** The TCKN masked: the queue is on desk screens all day, and the name with the last digits is enough to call. */
     private static CertificateApplication view(CertificateApplicationRecord application, Citizen citizen, Instant now) {
-        return new CertificateApplication(application.id(), application.citizen().value(), citizen.fullName(),
+        return new CertificateApplication(application.id(), application.citizen().masked(), citizen.fullName(),
                 application.kind(), "E_ONAY", application.readyAt().isAfter(now) ? "WAITING" : "READY", application.readyAt(),
                 application.createdAt(), application.currentNotAfter().orElse(null));
     }
