@@ -58,18 +58,8 @@ class ConcurrentLimitsTest {
         for (int i = 0; i < PARALLEL; i++) {
             desks.add(backend.desk(i % 2 == 0 ? "DESK-004" : "DESK-005")); // two desks: the account limit must hold too
         }
-        Map<String, Integer> outcomes = race(i -> {
-            try {
-                desks.get(i).signIn("auditor1", "wrong-password".toCharArray());
-                return "SIGNED_IN";
-            } catch (RegistryException refused) {
-                return refused.code();
-            }
-        });
-        report("operator sign-in", outcomes);
-        assertTrue(outcomes.getOrDefault("WRONG_CREDENTIALS", 0) <= 5, "checked: " + outcomes);
-        assertEquals(PARALLEL, outcomes.getOrDefault("WRONG_CREDENTIALS", 0) + outcomes.getOrDefault("TOO_MANY_ATTEMPTS", 0),
-                outcomes.toString());
+        Map<String, Integer> outcomes = race(i -> refusal(() -> desks.get(i).signIn("auditor1", "wrong-password".toCharArray())));
+        assertAtMostFiveChecked("operator sign-in", outcomes, "WRONG_CREDENTIALS", "TOO_MANY_ATTEMPTS");
         // a real account, now locked for its window whatever the desk, even with the right password
         RegistryApiContract.refused("TOO_MANY_ATTEMPTS",
                 () -> backend.desk("DESK-006").signIn("auditor1", DemoData.OPERATOR_PASSWORD.toCharArray()));
@@ -79,18 +69,9 @@ class ConcurrentLimitsTest {
     void parallelWrongCodesFromOneDeskAreLookedUpAtMostFiveTimes() throws Exception {
         HttpRegistryConnector desk = backend.desk("DESK-003");
         desk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
-        Map<String, Integer> outcomes = race(i -> {
-            try {
-                desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", String.format("9%014d", i), null, null));
-                return "OPENED";
-            } catch (RegistryException refused) {
-                return refused.code();
-            }
-        });
-        report("verification codes", outcomes);
-        assertTrue(outcomes.getOrDefault("CODE_UNKNOWN", 0) <= 5, "looked up: " + outcomes);
-        assertEquals(PARALLEL, outcomes.getOrDefault("CODE_UNKNOWN", 0) + outcomes.getOrDefault("TOO_MANY_ATTEMPTS", 0),
-                outcomes.toString());
+        Map<String, Integer> outcomes = race(i -> refusal(() -> desk.openSession(new OpenSessionRequest("PIN_UNBLOCK",
+                String.format("9%014d", i), null, null))));
+        assertAtMostFiveChecked("verification code", outcomes, "CODE_UNKNOWN", "TOO_MANY_ATTEMPTS");
     }
 
     @Test
@@ -98,18 +79,9 @@ class ConcurrentLimitsTest {
         HttpRegistryConnector desk = backend.desk("DESK-002");
         desk.signIn("supervisor1", DemoData.OPERATOR_PASSWORD.toCharArray());
         Citizen citizen = backend.newCitizen(CardRecord.REFERENCE);
-        Map<String, Integer> outcomes = race(i -> {
-            try {
-                desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", null, citizen.tckn().value(), "WRONG" + i));
-                return "OPENED";
-            } catch (RegistryException refused) {
-                return refused.code();
-            }
-        });
-        report("operator identity checks", outcomes);
-        assertTrue(outcomes.getOrDefault("IDENTITY_MISMATCH", 0) <= 5, "checked: " + outcomes);
-        assertEquals(PARALLEL, outcomes.getOrDefault("IDENTITY_MISMATCH", 0) + outcomes.getOrDefault("TOO_MANY_ATTEMPTS", 0),
-                outcomes.toString());
+        Map<String, Integer> outcomes = race(i -> refusal(() -> desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", null,
+                citizen.tckn().value(), "WRONG" + i))));
+        assertAtMostFiveChecked("operator identity check", outcomes, "IDENTITY_MISMATCH", "TOO_MANY_ATTEMPTS");
     }
 
     @Test
@@ -119,9 +91,7 @@ class ConcurrentLimitsTest {
         Map<String, Integer> outcomes = race(i -> String.valueOf(browser.send(HttpRequest.newBuilder(backend.base.resolve("/portal/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()));
-        report("portal sign-in", outcomes);
-        assertTrue(outcomes.getOrDefault("401", 0) <= 5, "checked: " + outcomes);
-        assertEquals(PARALLEL, outcomes.getOrDefault("401", 0) + outcomes.getOrDefault("429", 0), outcomes.toString());
+        assertAtMostFiveChecked("portal sign-in", outcomes, "401", "429");
     }
 
     @FunctionalInterface
@@ -150,7 +120,25 @@ class ConcurrentLimitsTest {
         return outcomes;
     }
 
-    private static void report(String limit, Map<String, Integer> outcomes) {
+    @FunctionalInterface
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    /** The refusal code a call ended with ("ACCEPTED" if none). */
+    private static String refusal(Call call) throws Exception {
+        try {
+            call.run();
+            return "ACCEPTED";
+        } catch (RegistryException refused) {
+            return refused.code();
+        }
+    }
+
+    /** At most 5 attempts were checked ({@code checked}); every other one was refused by the limit ({@code limited}). */
+    private static void assertAtMostFiveChecked(String limit, Map<String, Integer> outcomes, String checked, String limited) {
         System.out.printf("%d parallel attempts at the %s limit: %s%n", PARALLEL, limit, outcomes);
+        assertTrue(outcomes.getOrDefault(checked, 0) <= 5, "checked: " + outcomes);
+        assertEquals(PARALLEL, outcomes.getOrDefault(checked, 0) + outcomes.getOrDefault(limited, 0), outcomes.toString());
     }
 }
