@@ -34,6 +34,8 @@ public final class RunningRegistry implements AutoCloseable {
     private final java.net.URI outbox;
     private final BundleContext context;
     private final Path data;
+    /** The reference CA's issuance folder in the data folder. */
+    private static final String ISSUED = "ca-issued";
     private Configuration server;
     /** The registry's bundles, each with its own configuration: database, core, card keys, SMS outbox, E-Onay trust. */
     private final java.util.List<Configuration> registry = new java.util.ArrayList<>();
@@ -64,7 +66,7 @@ public final class RunningRegistry implements AutoCloseable {
                 "card.master.keystore.password", "demo-master"));
         pids.put("org.regdesk.server.eonay", properties("trust.anchors", trust[0].toString()));
         pids.put("org.regdesk.server.ca.reference", properties("keystore", trust[1].toString(), "keystore.password.file",
-                trust[2].toString(), "issued.directory", data.resolve("ca-issued").toString()));
+                trust[2].toString(), "issued.directory", data.resolve(ISSUED).toString()));
         pids.put("org.regdesk.server.revocation", properties("ocsp.url", base + "/ocsp", "crl.urls", base
                 + "/crl/regdesk-test-ca.crl", "tls.trust", data.resolve("tls/server.crt").toString()));
         return new RunningRegistry(context, display, data, port, pids);
@@ -72,7 +74,7 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** Where a card's certificate is handed to the reference CA ({@link CardTooling#insert(int, String, String, String, Path)}). */
     public Path issuedFolder() {
-        return data.resolve("ca-issued");
+        return data.resolve(ISSUED);
     }
 
     private RunningRegistry(BundleContext context, Display display, Path data) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -168,10 +167,7 @@ abstract class EOnayApiContract {
         Path staleCrl = Files.createTempFile("regdesk-stale", ".crl");
         Files.write(staleCrl, backend.demoCa.pki().crl(BigInteger.TEN, Instant.now().minus(Duration.ofDays(3)),
                 Instant.now().minus(Duration.ofDays(1)), CRLReason.keyCompromise).getEncoded());
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = TestBackend.closedPort();
         backend.useRevocation(new OcspCrlClient.Settings(Optional.of(URI.create("https://localhost:" + closedPort + "/ocsp")),
                 List.of(staleCrl.toUri()), Duration.ofSeconds(2), Duration.ofMinutes(5)));
         try {

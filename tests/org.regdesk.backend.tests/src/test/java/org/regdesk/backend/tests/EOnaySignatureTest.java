@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.cert.X509CRL;
@@ -90,10 +89,7 @@ class EOnaySignatureTest {
      */
     private ConsentVerifier.Trust trustWithCrl(X509CRL crl) throws Exception {
         Path file = Files.write(files.resolve("ca-" + System.nanoTime() + ".crl"), crl.getEncoded());
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = TestBackend.closedPort();
         OcspCrlClient client = new OcspCrlClient(new OcspCrlClient.Settings(Optional.of(URI.create("http://127.0.0.1:" + closedPort
                 + "/ocsp")), List.of(file.toUri()), Duration.ofSeconds(2), Duration.ofMinutes(5)), HttpClient.newHttpClient(),
                 Clock.systemUTC());

@@ -186,6 +186,13 @@ final class TestBackend implements AutoCloseable {
                 + TestPki.Endpoints.DEMO.caId() + ".crl")), Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
 
+    /** A local port nothing listens on (it was free a moment ago): a responder that is down. */
+    static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Points E-Onay's revocation checks at other sources (a responder that is down, a stale CRL file). */
     void useRevocation(OcspCrlClient.Settings settings) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(settings.timeout())

@@ -53,7 +53,10 @@ public final class SmsOneTimeCodes {
     }
 
     /** The result of a send or resend: when the next resend is allowed; {@code held} says why none was sent. */
-    public record Sent(boolean sent, Instant resendAllowedAt, Instant expiresAt, Optional<Held> held) {
+    public record Sent(Instant resendAllowedAt, Instant expiresAt, Optional<Held> held) {
+        public boolean sent() {
+            return held.isEmpty();
+        }
     }
 
     private record Pending(byte[] hash, Instant sentAt, Instant expiresAt, int attemptsLeft) {
@@ -95,14 +98,14 @@ public final class SmsOneTimeCodes {
             Pending previous = session.pending;
             Instant expires = previous == null ? now : previous.expiresAt();
             if (previous != null && now.isBefore(previous.sentAt().plus(RESEND_COOLDOWN))) {
-                return new Sent(false, previous.sentAt().plus(RESEND_COOLDOWN), expires, Optional.of(Held.COOLDOWN));
+                return new Sent(previous.sentAt().plus(RESEND_COOLDOWN), expires, Optional.of(Held.COOLDOWN));
             }
             if (session.sends >= SENDS_PER_SESSION || session.failures >= FAILURES_PER_SESSION) {
-                return new Sent(false, now, expires, Optional.of(Held.SESSION_LIMIT));
+                return new Sent(now, expires, Optional.of(Held.SESSION_LIMIT));
             }
             Optional<AttemptWindow.Attempt> daily = sendsByPhone.reserve(to.e164(), now);
             if (daily.isEmpty()) {
-                return new Sent(false, now, expires, Optional.of(Held.DAILY_LIMIT));
+                return new Sent(now, expires, Optional.of(Held.DAILY_LIMIT));
             }
             String code = String.format("%06d", random.nextInt(1_000_000));
             try {
@@ -113,7 +116,7 @@ public final class SmsOneTimeCodes {
             }
             session.sends++;
             session.pending = new Pending(hash(sessionId, code), now, now.plus(VALIDITY), ATTEMPTS);
-            return new Sent(true, now.plus(RESEND_COOLDOWN), session.pending.expiresAt(), Optional.empty());
+            return new Sent(now.plus(RESEND_COOLDOWN), session.pending.expiresAt(), Optional.empty());
         }
     }
 
