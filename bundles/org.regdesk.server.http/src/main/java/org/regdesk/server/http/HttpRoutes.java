@@ -12,4 +12,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface HttpRoutes {
 
     List<Route> routes();
+
+    /**
+     * What this contribution is, for readiness ({@code GET /ready} waits for the names its configuration
+     * requires): {@code registry}, {@code portal}, a desk operation's id. Unnamed by default.
+     */
+    default String name() {
+        return "";
+    }
 }

@@ -82,6 +82,7 @@ public final class Database implements AutoCloseable {
     private final Pool independentPool;
     private final boolean postgresql;
     private final ThreadLocal<Connection> unitConnection = new ThreadLocal<>();
+    private final ThreadLocal<Connection> independentConnection = new ThreadLocal<>();
 
     private Database(Pool pool, Pool independentPool, boolean postgresql) {
         this.pool = pool;
@@ -105,7 +106,7 @@ public final class Database implements AutoCloseable {
             h2.setPassword(new String(settings.password()));
             source = h2;
         }
-        Database database = new Database(Pool.of(source, settings.maxConnections()), Pool.of(source, 2), settings.postgresql());
+        Database database = new Database(Pool.of(source, settings.maxConnections()), Pool.of(source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql());
         try {
             database.transaction(connection -> {
                 SchemaMigrations.migrate(connection);
@@ -150,9 +151,28 @@ public final class Database implements AutoCloseable {
         return inOwnTransaction(pool, work);
     }
 
-    /** Always its own, immediately committed transaction, also inside a unit: for the audit chain. */
+    /**
+     * Always its own, immediately committed transaction, also inside a unit: for the audit chain and for
+     * counts that must stay when the request fails (rate limits, wrong SMS codes). Nested inside another
+     * independent transaction it joins that one, so it never waits for a second connection.
+     */
     public <T> T independentTransaction(Work<T> work) {
-        return inOwnTransaction(independentPool, work);
+        Connection joined = independentConnection.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new DatabaseException("Database operation failed: " + e.getMessage(), e);
+            }
+        }
+        return inOwnTransaction(independentPool, connection -> {
+            independentConnection.set(connection);
+            try {
+                return work.run(connection);
+            } finally {
+                independentConnection.remove();
+            }
+        });
     }
 
     /** One transaction for everything the unit does through {@link #transaction}; any exception rolls it back. */

@@ -42,9 +42,14 @@ class ConcurrentLimitsTest {
 
     private TestBackend backend;
 
+    /** H2 here; {@link ConcurrentLimitsOnPostgresTest} runs the same races on PostgreSQL. */
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+
     @BeforeAll
     void start() throws Exception {
-        backend = new TestBackend(Files.createTempDirectory("regdesk-limits"), TestDatabase.H2);
+        backend = new TestBackend(Files.createTempDirectory("regdesk-limits"), database());
     }
 
     @AfterAll

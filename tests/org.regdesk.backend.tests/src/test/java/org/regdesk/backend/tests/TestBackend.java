@@ -153,12 +153,12 @@ final class TestBackend implements AutoCloseable {
         byte[] codeKey = new byte[32];
         new SecureRandom().nextBytes(codeKey);
         SecureRandom random = new SecureRandom();
-        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), codeKey, clock, random);
+        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new org.regdesk.server.store.JdbcAttemptWindows(database), codeKey, clock, random);
         audit = new AuditTrailService(database, clock);
         operators = new OperatorAccess(database, audit, clock, random);
         Map<String, DeskOperation> installed = Map.of(UnblockOperation.ID, new UnblockOperation(), EOnayOperation.ID,
                 new EOnayOperation(), CertificateStatusOperation.ID, new CertificateStatusOperation());
-        sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(sms, SmsText.DEFAULT, clock, random), audit,
+        sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(database, sms, SmsText.DEFAULT, clock, random), audit,
                 id -> Optional.ofNullable(installed.get(id)), clock);
         registry = new CitizenRegistryService(database, codes, audit);
         Path anchor = Files.createDirectories(data.resolve("trust")).resolve("ca.pem");
@@ -172,7 +172,7 @@ final class TestBackend implements AutoCloseable {
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),
                 new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock), new SmsOutboxRoutes(outbox),
                 new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)),
-                        () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), clock));
+                        () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));
         served.forEach(routes::add);
         server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), openApi);
         base = server.start();

@@ -51,6 +51,11 @@ public final class CertificateRoutes implements HttpRoutes {
     }
 
     @Override
+    public String name() {
+        return CertificateStatusOperation.ID;
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(
                 desk.get("/desk-sessions/{id}/certificates", call -> Reply.ok(certificates.list(desk.actor(call),

@@ -56,10 +56,10 @@ public final class VerificationCodes {
     private final SecretKeySpec hashKey;
     private final Clock clock;
     private final SecureRandom random;
-    private final AttemptWindow failuresByDesk = new AttemptWindow(FAILURE_WINDOW, FAILURES_PER_DESK);
-    private final AttemptWindow issuesByCitizen = new AttemptWindow(ISSUE_WINDOW, ISSUES_PER_CITIZEN);
+    private final AttemptWindow failuresByDesk;
+    private final AttemptWindow issuesByCitizen;
 
-    public VerificationCodes(CodeStore store, byte[] hashKey, Clock clock, SecureRandom random) {
+    public VerificationCodes(CodeStore store, AttemptWindows limits, byte[] hashKey, Clock clock, SecureRandom random) {
         this.store = Objects.requireNonNull(store, "store");
         if (hashKey.length < 32) {
             throw new IllegalArgumentException("the code hash key needs at least 256 bits");
@@ -67,6 +67,8 @@ public final class VerificationCodes {
         this.hashKey = new SecretKeySpec(hashKey.clone(), "HmacSHA256");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.failuresByDesk = limits.window("code-failures-desk", FAILURE_WINDOW, FAILURES_PER_DESK);
+        this.issuesByCitizen = limits.window("code-issues-citizen", ISSUE_WINDOW, ISSUES_PER_CITIZEN);
     }
 
     /** Issues a new code for the citizen and desk operation (its id, e.g. PIN_UNBLOCK); the previous one stops working. */

@@ -46,7 +46,7 @@ class VerificationCodesTest {
 
     private final TestClock clock = new TestClock();
     private final InMemoryCodeStore store = new InMemoryCodeStore();
-    private final VerificationCodes codes = new VerificationCodes(store, new byte[32], clock, new SecureRandom());
+    private final VerificationCodes codes = new VerificationCodes(store, AttemptWindows.IN_MEMORY, new byte[32], clock, new SecureRandom());
 
     private static Reason refusal(Redemption redemption) {
         return ((Redemption.Refused) redemption).reason();
@@ -84,7 +84,7 @@ class VerificationCodesTest {
     @Test
     void onlyAKeyedHashIsStoredNeverTheDigits() {
         String code = codes.issue(AYSE, "PIN_UNBLOCK").orElseThrow().digits();
-        VerificationCodes otherKey = new VerificationCodes(store, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+        VerificationCodes otherKey = new VerificationCodes(store, AttemptWindows.IN_MEMORY, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
                 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 }, clock, new SecureRandom());
         assertEquals(Reason.UNKNOWN, refusal(otherKey.redeem(code, "PIN_UNBLOCK", "desk-1")),
                 "a copy of the store is useless without the server's key");
@@ -123,7 +123,7 @@ class VerificationCodesTest {
     void codesDoNotRepeatAndTheirToStringHidesTheDigits() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            VerificationCodes fresh = new VerificationCodes(new InMemoryCodeStore(), new byte[32], clock, new SecureRandom());
+            VerificationCodes fresh = new VerificationCodes(new InMemoryCodeStore(), AttemptWindows.IN_MEMORY, new byte[32], clock, new SecureRandom());
             assertTrue(seen.add(fresh.issue(AYSE, "E_ONAY").orElseThrow().digits()));
         }
         VerificationCodes.IssuedCode issued = codes.issue(MEHMET, "E_ONAY").orElseThrow();

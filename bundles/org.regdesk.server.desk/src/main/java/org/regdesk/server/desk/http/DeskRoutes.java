@@ -47,14 +47,30 @@ public final class DeskRoutes {
         return Route.get(BASE + path, Access.DESK, call -> inOneTransaction(call, step));
     }
 
+    /**
+     * A step that waits on another system (an SMS provider): not one transaction, its database work commits
+     * piece by piece, so the request holds no connection and no lock while the other system answers.
+     */
+    public Route postCallingOut(String path, Step step) {
+        return Route.post(BASE + path, Access.DESK, call -> answering(call, step));
+    }
+
     /** The signed-in operator of this request's desk. */
     public Actor actor(Call call) throws Refusal {
         return operators.actor(desk(call), call.header("Authorization"));
     }
 
     private Reply inOneTransaction(Call call, Step step) throws ApiException {
+        return answering(() -> database.unit(() -> step.handle(call)));
+    }
+
+    private static Reply answering(Call call, Step step) throws ApiException {
+        return answering(() -> step.handle(call));
+    }
+
+    private static Reply answering(Database.Unit<Reply, Exception> step) throws ApiException {
         try {
-            return database.unit(() -> step.handle(call));
+            return step.run();
         } catch (Refusal refusal) {
             throw http(refusal);
         } catch (ApiException | RuntimeException | Error e) {

@@ -46,6 +46,11 @@ public final class EOnayRoutes implements HttpRoutes {
     }
 
     @Override
+    public String name() {
+        return EOnayOperation.ID;
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(
                 desk.get("/desk-sessions/{id}/e-onay", call -> Reply.ok(eOnay.status(desk.actor(call), call.pathParameter("id")))),

@@ -64,7 +64,9 @@ public final class JettyServerComponent {
 
     private synchronized void start(ServerConfiguration configuration) throws Exception {
         String version = bundleContext.getBundle().getVersion().toString();
-        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version), Clock.systemUTC(), routes);
+        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version), Clock.systemUTC(), routes,
+                new ReadinessHandler.Readiness(java.util.Arrays.stream(configuration.ready_requires().split(",")).map(String::strip)
+                        .filter(name -> !name.isEmpty()).toList(), routes::names));
         URI uri = started.start();
         Optional<Path> certificate = started.developmentCertificate();
         server = started;

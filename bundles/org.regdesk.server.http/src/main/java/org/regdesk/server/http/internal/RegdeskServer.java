@@ -40,14 +40,21 @@ public final class RegdeskServer {
     /** The routes, or a handler wrapping them (tests check every exchange against the API description). */
     private final Handler routes;
 
+    private final ReadinessHandler.Readiness readiness;
+
     public RegdeskServer(ServerSettings settings, Clock clock) {
         this(settings, clock, new RouteDispatcher());
     }
 
     public RegdeskServer(ServerSettings settings, Clock clock, Handler routes) {
+        this(settings, clock, routes, ReadinessHandler.Readiness.ALWAYS);
+    }
+
+    public RegdeskServer(ServerSettings settings, Clock clock, Handler routes, ReadinessHandler.Readiness readiness) {
         this.settings = settings;
         this.clock = clock;
         this.routes = routes;
+        this.readiness = readiness;
     }
 
     /** Starts listening; returns the base URI with the port actually bound. */
@@ -77,7 +84,7 @@ public final class RegdeskServer {
         serverConnector.setHost(settings.host());
         serverConnector.setPort(settings.port());
         server.addConnector(serverConnector);
-        server.setHandler(new Handler.Sequence(new HealthHandler(settings.version(), clock), routes));
+        server.setHandler(new Handler.Sequence(new HealthHandler(settings.version(), clock), new ReadinessHandler(readiness), routes));
         server.setDefaultHandler(new NotFoundHandler());
         server.setErrorHandler(new JsonErrorHandler());
         try {

@@ -42,6 +42,11 @@ public final class RouteDispatcher extends Handler.Abstract {
         routes.addAll(added);
     }
 
+    /** The names of the contributions served now. */
+    public java.util.Set<String> names() {
+        return contributions.keySet().stream().map(HttpRoutes::name).collect(java.util.stream.Collectors.toSet());
+    }
+
     public void remove(HttpRoutes contribution) {
         List<Route> removed = contributions.remove(contribution);
         if (removed != null) {

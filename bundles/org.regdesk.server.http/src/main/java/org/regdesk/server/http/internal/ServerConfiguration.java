@@ -34,6 +34,9 @@ public @interface ServerConfiguration {
     @AttributeDefinition(description = "PEM file with the CA certificate(s) that issue desk certificates (mutual TLS); empty creates a development desk CA in <data>/tls")
     String tls_client_ca_path() default "";
 
+    @AttributeDefinition(description = "Route contributions (HttpRoutes.name) that must be served before /ready answers 200, e.g. registry, portal, PIN_UNBLOCK")
+    String ready_requires() default "registry,portal";
+
     @AttributeDefinition(description = "Desks that get a development certificate in <data>/desks/<id>.p12 when tls.client.ca.path is empty")
     String development_desks() default "DESK-001,DESK-002";
 }

@@ -87,6 +87,43 @@ class RegdeskServerTest {
     }
 
     @Test
+    void readyWaitsForEveryRequiredContributionWhileHealthAnswersAtOnce() throws Exception {
+        RouteDispatcher routes = new RouteDispatcher();
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, false, data, Optional.empty(), Optional.empty(),
+                java.util.List.of(), "1"), Clock.systemUTC(), routes,
+                new ReadinessHandler.Readiness(java.util.List.of("registry", "portal"), routes::names));
+        URI base = server.start();
+        HttpClient client = HttpClient.newHttpClient();
+        assertEquals(200, send(client, base.resolve("/health"), "GET").statusCode());
+        HttpResponse<String> starting = send(client, base.resolve("/ready"), "GET");
+        assertEquals(503, starting.statusCode());
+        assertTrue(starting.body().contains("\"missing\":[\"registry\",\"portal\"]"), starting.body());
+        org.regdesk.server.http.HttpRoutes registry = named("registry");
+        routes.add(registry);
+        routes.add(named("portal"));
+        assertEquals(200, send(client, base.resolve("/ready"), "GET").statusCode());
+        routes.remove(registry);
+        HttpResponse<String> stopped = send(client, base.resolve("/ready"), "GET");
+        assertEquals(503, stopped.statusCode(), "a stopped bundle takes the node out again");
+        assertTrue(stopped.body().contains("\"missing\":[\"registry\"]"), stopped.body());
+        assertEquals(405, send(client, base.resolve("/ready"), "POST").statusCode());
+    }
+
+    private static org.regdesk.server.http.HttpRoutes named(String name) {
+        return new org.regdesk.server.http.HttpRoutes() {
+            @Override
+            public java.util.List<org.regdesk.server.http.Route> routes() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    @Test
     void aClientThatDoesNotTrustTheCertificateIsRefusedAtTheHandshake() throws Exception {
         URI base = startTls();
         HttpClient defaultTrust = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

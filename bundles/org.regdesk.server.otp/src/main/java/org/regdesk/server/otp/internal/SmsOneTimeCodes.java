@@ -4,24 +4,34 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.regdesk.backend.api.PhoneNumber;
 import org.regdesk.server.codes.internal.AttemptWindow;
 import org.regdesk.server.otp.SmsGateway;
+import org.regdesk.server.store.Database;
+import org.regdesk.server.store.JdbcAttemptWindows;
+import org.regdesk.server.store.internal.Jdbc;
 
 /**
  * SMS one-time codes for a desk session: 6 digits, valid 180 s, 3 attempts per code, a resend only after
  * a cooldown and always with a new code. Capped so that resending cannot buy endless guesses or
- * messages: 3 sends and 5 wrong codes per session, 10 sends per phone a day. Only a hash of the code is
- * kept in memory; the text goes to the registered phone through the {@link SmsGateway}, under the
- * session's own lock only, so a slow SMS provider holds up no other desk.
+ * messages: 3 sends and 5 wrong codes per session, 10 sends per phone a day. Kept in the database
+ * (table sms_codes, only a hash of the code), so any node of a cluster can check a code another node
+ * sent. Every change locks the session's row in its own short transaction, committed at once: wrong
+ * codes count even when the request fails afterwards, and the SMS itself goes out after that commit,
+ * holding no lock and no transaction while the provider answers.
  */
 public final class SmsOneTimeCodes {
 
@@ -31,7 +41,7 @@ public final class SmsOneTimeCodes {
     public static final int SENDS_PER_SESSION = 3;
     public static final int FAILURES_PER_SESSION = 5;
     public static final int SENDS_PER_PHONE_PER_DAY = 10;
-    /** Sessions last minutes; their counts are kept a day, then forgotten. */
+    /** Sessions last minutes; their rows are kept a day, then cleared. */
     private static final Duration KEEP = Duration.ofDays(1);
 
     public enum Outcome {
@@ -59,110 +69,156 @@ public final class SmsOneTimeCodes {
         }
     }
 
-    private record Pending(byte[] hash, Instant sentAt, Instant expiresAt, int attemptsLeft) {
+    /** A session's row as read under its lock. */
+    private record Row(String codeHash, Instant sentAt, Instant expiresAt, int attemptsLeft, boolean accepted, int sends,
+            int failures) {
     }
 
-    /** One session's code and counts; every change to it happens under its own lock. */
-    private static final class SessionCodes {
-        Pending pending;
-        int sends;
-        int failures;
-        Instant lastUsed;
+    /** What a send changed, to put back if the SMS does not go out. */
+    private record Reserved(Row before, String codeHash, String code, AttemptWindow.Attempt daily, Instant expiresAt) {
     }
 
+    private final Database database;
     private final SmsGateway gateway;
     private final SmsText text;
     private final Clock clock;
     private final SecureRandom random;
-    private final Map<String, SessionCodes> bySession = new ConcurrentHashMap<>();
-    private final AttemptWindow sendsByPhone = new AttemptWindow(Duration.ofDays(1), SENDS_PER_PHONE_PER_DAY);
+    private final AttemptWindow sendsByPhone;
 
-    public SmsOneTimeCodes(SmsGateway gateway, Clock clock, SecureRandom random) {
-        this(gateway, SmsText.DEFAULT, clock, random);
-    }
-
-    public SmsOneTimeCodes(SmsGateway gateway, SmsText text, Clock clock, SecureRandom random) {
+    public SmsOneTimeCodes(Database database, SmsGateway gateway, SmsText text, Clock clock, SecureRandom random) {
+        this.database = Objects.requireNonNull(database, "database");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.text = Objects.requireNonNull(text, "text");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.sendsByPhone = new JdbcAttemptWindows(database).window("sms-sends-phone", Duration.ofDays(1), SENDS_PER_PHONE_PER_DAY);
+        database.migrate("sms_codes", SmsOneTimeCodes.class, "/db/otp/", List.of("V1__sms_codes.sql"));
     }
 
     /** Sends a new code for the session, unless the cooldown runs or a cap is reached (sent=false, and why). */
     public Sent send(String sessionId, PhoneNumber to) throws SmsGateway.SmsException {
         Instant now = clock.instant();
-        forgetOld(now);
-        SessionCodes session = bySession.computeIfAbsent(sessionId, id -> new SessionCodes());
-        synchronized (session) {
-            session.lastUsed = now;
-            Pending previous = session.pending;
-            Instant expires = previous == null ? now : previous.expiresAt();
-            if (previous != null && now.isBefore(previous.sentAt().plus(RESEND_COOLDOWN))) {
-                return new Sent(previous.sentAt().plus(RESEND_COOLDOWN), expires, Optional.of(Held.COOLDOWN));
+        Object decision = database.independentTransaction(connection -> {
+            Row row = lock(connection, sessionId, now);
+            Instant expires = row.expiresAt() == null ? now : row.expiresAt();
+            if (row.sentAt() != null && now.isBefore(row.sentAt().plus(RESEND_COOLDOWN))) {
+                return new Sent(row.sentAt().plus(RESEND_COOLDOWN), expires, Optional.of(Held.COOLDOWN));
             }
-            if (session.sends >= SENDS_PER_SESSION || session.failures >= FAILURES_PER_SESSION) {
+            if (row.sends() >= SENDS_PER_SESSION || row.failures() >= FAILURES_PER_SESSION) {
                 return new Sent(now, expires, Optional.of(Held.SESSION_LIMIT));
             }
-            Optional<AttemptWindow.Attempt> daily = sendsByPhone.reserve(to.e164(), now);
+            Optional<AttemptWindow.Attempt> daily = sendsByPhone.reserve(to.e164(), now); // joins this transaction
             if (daily.isEmpty()) {
                 return new Sent(now, expires, Optional.of(Held.DAILY_LIMIT));
             }
             String code = String.format("%06d", random.nextInt(1_000_000));
-            try {
-                gateway.send(to, text.render(code, VALIDITY));
-            } catch (SmsGateway.SmsException | RuntimeException notSent) {
-                sendsByPhone.release(daily.get()); // nothing reached the phone: it does not count
-                throw notSent;
-            }
-            session.sends++;
-            session.pending = new Pending(hash(sessionId, code), now, now.plus(VALIDITY), ATTEMPTS);
-            return new Sent(now.plus(RESEND_COOLDOWN), session.pending.expiresAt(), Optional.empty());
+            Row sending = new Row(hash(sessionId, code), now, now.plus(VALIDITY), ATTEMPTS, false, row.sends() + 1, row.failures());
+            write(connection, sessionId, sending, now);
+            return new Reserved(row, sending.codeHash(), code, daily.get(), sending.expiresAt());
+        });
+        if (decision instanceof Sent held) {
+            return held;
         }
+        Reserved reserved = (Reserved) decision;
+        try {
+            gateway.send(to, text.render(reserved.code(), VALIDITY));
+        } catch (SmsGateway.SmsException | RuntimeException notSent) {
+            // nothing reached the phone: the previous code stands again and the send does not count
+            database.independentTransaction(connection -> {
+                Row row = lock(connection, sessionId, now);
+                if (reserved.codeHash().equals(row.codeHash())) {
+                    write(connection, sessionId, new Row(reserved.before().codeHash(), reserved.before().sentAt(),
+                            reserved.before().expiresAt(), reserved.before().attemptsLeft(), reserved.before().accepted(),
+                            row.sends() - 1, row.failures()), now);
+                }
+                sendsByPhone.release(reserved.daily());
+                return null;
+            });
+            throw notSent;
+        }
+        return new Sent(now.plus(RESEND_COOLDOWN), reserved.expiresAt(), Optional.empty());
     }
 
-    /** Checks a code the citizen typed; a correct code works once. */
+    /** Checks a code the citizen typed; a correct code proves the session once (asking again with it answers the same). */
     public Check check(String sessionId, String code) {
-        SessionCodes session = bySession.get(sessionId);
-        if (session == null) {
-            return new Check(Outcome.NO_CODE_SENT, 0);
-        }
-        synchronized (session) {
-            Pending pending = session.pending;
-            if (pending == null) {
+        Instant now = clock.instant();
+        return database.independentTransaction(connection -> {
+            Row row = lock(connection, sessionId, now);
+            if (row.codeHash() == null) {
                 return new Check(Outcome.NO_CODE_SENT, 0);
             }
-            if (!clock.instant().isBefore(pending.expiresAt())) {
-                return new Check(Outcome.EXPIRED, pending.attemptsLeft());
+            boolean matches = code != null && code.matches("[0-9]{6}")
+                    && MessageDigest.isEqual(row.codeHash().getBytes(StandardCharsets.US_ASCII),
+                            hash(sessionId, code).getBytes(StandardCharsets.US_ASCII));
+            if (row.accepted()) {
+                return matches ? new Check(Outcome.ACCEPTED, row.attemptsLeft()) : new Check(Outcome.NO_CODE_SENT, 0);
             }
-            if (pending.attemptsLeft() == 0 || session.failures >= FAILURES_PER_SESSION) {
+            if (!now.isBefore(row.expiresAt())) {
+                return new Check(Outcome.EXPIRED, row.attemptsLeft());
+            }
+            if (row.attemptsLeft() == 0 || row.failures() >= FAILURES_PER_SESSION) {
                 return new Check(Outcome.NO_ATTEMPTS_LEFT, 0);
             }
-            if (code != null && code.matches("[0-9]{6}") && MessageDigest.isEqual(pending.hash(), hash(sessionId, code))) {
-                session.pending = null;
-                return new Check(Outcome.ACCEPTED, pending.attemptsLeft());
+            if (matches) {
+                write(connection, sessionId, new Row(row.codeHash(), row.sentAt(), row.expiresAt(), row.attemptsLeft(), true,
+                        row.sends(), row.failures()), now);
+                return new Check(Outcome.ACCEPTED, row.attemptsLeft());
             }
-            session.failures++;
-            int left = Math.min(pending.attemptsLeft() - 1, FAILURES_PER_SESSION - session.failures);
-            session.pending = new Pending(pending.hash(), pending.sentAt(), pending.expiresAt(), left);
+            int failures = row.failures() + 1;
+            int left = Math.min(row.attemptsLeft() - 1, FAILURES_PER_SESSION - failures);
+            write(connection, sessionId, new Row(row.codeHash(), row.sentAt(), row.expiresAt(), left, false, row.sends(), failures),
+                    now);
             return new Check(left == 0 ? Outcome.NO_ATTEMPTS_LEFT : Outcome.WRONG_CODE, left);
-        }
-    }
-
-    /** Drops the counts of sessions untouched for a day (now and then, not on every call). */
-    private void forgetOld(Instant now) {
-        if (bySession.size() < 1_000) {
-            return;
-        }
-        bySession.values().removeIf(session -> {
-            synchronized (session) {
-                return session.lastUsed != null && session.lastUsed.isBefore(now.minus(KEEP));
-            }
         });
     }
 
-    private static byte[] hash(String sessionId, String code) {
+    /** The session's row, created empty if new, locked until the transaction ends. */
+    private static Row lock(Connection connection, String sessionId, Instant now) throws SQLException {
+        if (ThreadLocalRandom.current().nextInt(1_000) == 0) {
+            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM sms_codes WHERE last_used < ?")) {
+                Jdbc.setInstant(clear, 1, now.minus(KEEP));
+                clear.executeUpdate();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_codes (session_id, attempts_left, accepted, "
+                + "sends, failures, last_used) VALUES (?, 0, FALSE, 0, 0, ?) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, sessionId);
+            Jdbc.setInstant(insert, 2, now);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT code_hash, sent_at, expires_at, attempts_left, "
+                + "accepted, sends, failures FROM sms_codes WHERE session_id = ? FOR UPDATE")) {
+            select.setString(1, sessionId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("sms_codes row for the session vanished");
+                }
+                return new Row(rows.getString("code_hash"), Jdbc.instant(rows, "sent_at"), Jdbc.instant(rows, "expires_at"),
+                        rows.getInt("attempts_left"), rows.getBoolean("accepted"), rows.getInt("sends"), rows.getInt("failures"));
+            }
+        }
+    }
+
+    private static void write(Connection connection, String sessionId, Row row, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sms_codes SET code_hash = ?, sent_at = ?, "
+                + "expires_at = ?, attempts_left = ?, accepted = ?, sends = ?, failures = ?, last_used = ? WHERE session_id = ?")) {
+            update.setString(1, row.codeHash());
+            Jdbc.setInstant(update, 2, row.sentAt());
+            Jdbc.setInstant(update, 3, row.expiresAt());
+            update.setInt(4, row.attemptsLeft());
+            update.setBoolean(5, row.accepted());
+            update.setInt(6, row.sends());
+            update.setInt(7, row.failures());
+            Jdbc.setInstant(update, 8, now);
+            update.setString(9, sessionId);
+            update.executeUpdate();
+        }
+    }
+
+    private static String hash(String sessionId, String code) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest((sessionId + ':' + code).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((sessionId + ':' + code).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -20,6 +20,11 @@ public final class SmsOutboxRoutes implements HttpRoutes {
     }
 
     @Override
+    public String name() {
+        return "sms-outbox";
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(Route.get("/dev/sms-outbox", Route.Access.PUBLIC, call -> {
             List<Map<String, String>> messages = new java.util.ArrayList<>();

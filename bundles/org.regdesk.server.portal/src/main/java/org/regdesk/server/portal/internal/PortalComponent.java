@@ -49,7 +49,7 @@ public final class PortalComponent {
         registration = context.registerService(HttpRoutes.class, new PortalPages(registry, audit, () -> {
             IdentityProvider current = provided;
             return current != null ? current : development;
-        }, () -> List.copyOf(sections), Clock.systemUTC()), null);
+        }, () -> List.copyOf(sections), database, Clock.systemUTC()), null);
         LoggerFactory.getLogger(PortalComponent.class).info("Citizen portal ready at /portal");
     }
 

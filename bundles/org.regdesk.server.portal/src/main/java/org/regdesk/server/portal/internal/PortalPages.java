@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 
 import org.regdesk.backend.api.Tckn;
 import org.regdesk.server.codes.internal.AttemptWindow;
+import org.regdesk.server.codes.internal.AttemptWindows;
+import org.regdesk.server.store.Database;
+import org.regdesk.server.store.JdbcAttemptWindows;
 import org.regdesk.server.http.ApiException;
 import org.regdesk.server.http.Call;
 import org.regdesk.server.http.HttpRoutes;
@@ -77,17 +80,25 @@ public final class PortalPages implements HttpRoutes {
     private final PortalSessions sessions;
     private final Clock clock;
     /** Failed sign-ins per client address and per account: each costs a PBKDF2 check, so guessing is slowed and bounded. */
-    private final AttemptWindow failedSignIns = new AttemptWindow(java.time.Duration.ofMinutes(10), 10);
-    private final AttemptWindow failedAccountSignIns = new AttemptWindow(java.time.Duration.ofMinutes(10), 5);
+    private final AttemptWindow failedSignIns;
+    private final AttemptWindow failedAccountSignIns;
 
     public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<IdentityProvider> identity,
-            Supplier<List<PortalSection>> sections, Clock clock) {
+            Supplier<List<PortalSection>> sections, Database database, Clock clock) {
         this.registry = registry;
         this.audit = audit;
         this.identity = identity;
         this.sections = sections;
         this.clock = clock;
-        this.sessions = new PortalSessions(clock);
+        this.sessions = new PortalSessions(database, clock);
+        AttemptWindows limits = new JdbcAttemptWindows(database);
+        this.failedSignIns = limits.window("portal-sign-in-address", java.time.Duration.ofMinutes(10), 10);
+        this.failedAccountSignIns = limits.window("portal-sign-in-account", java.time.Duration.ofMinutes(10), 5);
+    }
+
+    @Override
+    public String name() {
+        return "portal";
     }
 
     @Override
@@ -222,10 +233,7 @@ public final class PortalPages implements HttpRoutes {
     /** The code shown for this desk operation (with its countdown, or why it no longer works) and the form for a new one. */
     private void codeCard(PortalSessions.Session session, String purpose, Map<String, String> status, String action, boolean en,
             StringBuilder body) {
-        PortalSessions.ShownCode code;
-        synchronized (session.codes) {
-            code = session.codes.get(purpose);
-        }
+        PortalSessions.ShownCode code = session.shownCode(purpose).orElse(null);
         Instant now = clock.instant();
         // a code a desk has opened a session with is spent: no countdown as if it still worked
         boolean used = code != null && !"None".equals(status.get("state"));
@@ -257,11 +265,8 @@ public final class PortalPages implements HttpRoutes {
 
     /** The latest desk session since the code was issued (or in the last day when none is shown). */
     private Map<String, String> statusOf(PortalSessions.Session session, String purpose, boolean en) {
-        Instant since;
-        synchronized (session.codes) {
-            PortalSessions.ShownCode code = session.codes.get(purpose);
-            since = code != null ? code.issuedAt() : clock.instant().minusSeconds(86_400);
-        }
+        Instant since = session.shownCode(purpose).map(PortalSessions.ShownCode::issuedAt)
+                .orElse(clock.instant().minusSeconds(86_400));
         Optional<DeskSessionRecord> latest = registry.latestSession(session.citizen, purpose)
                 .filter(desk -> !desk.startedAt().isBefore(since));
         Map<String, String> status = new LinkedHashMap<>();
@@ -348,9 +353,7 @@ public final class PortalPages implements HttpRoutes {
         if (issued.isEmpty()) {
             return Reply.seeOther(page + "?notice=limit", Map.of());
         }
-        synchronized (session.codes) {
-            session.codes.put(purpose, new PortalSessions.ShownCode(issued.get().digits(), clock.instant(), issued.get().expiresAt()));
-        }
+        session.show(purpose, new PortalSessions.ShownCode(issued.get().digits(), clock.instant(), issued.get().expiresAt()));
         return Reply.seeOther(page, Map.of());
     }
 

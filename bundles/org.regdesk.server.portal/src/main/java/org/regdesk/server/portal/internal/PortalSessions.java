@@ -1,20 +1,36 @@
 package org.regdesk.server.portal.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.regdesk.backend.api.Tckn;
+import org.regdesk.server.portal.PortalSection;
+import org.regdesk.server.store.Database;
+import org.regdesk.server.store.internal.Jdbc;
 
 /**
- * Signed-in citizens, by an opaque cookie token, idle for at most 15 minutes. In memory on purpose: a
- * server restart signs citizens out, nothing else. The last code issued per purpose is kept only to
- * show it again on reload until it expires (the registry stores only its hash).
+ * Signed-in citizens, by an opaque cookie token, idle for at most 15 minutes; in the database, so any node
+ * behind the load balancer serves the next page. Only the token's hash is stored. The last code issued
+ * per purpose is kept only to show it again on reload until it expires (the registry stores only its
+ * hash), sealed under a key only the token gives.
  */
 final class PortalSessions {
 
@@ -27,66 +43,213 @@ final class PortalSessions {
         }
     }
 
-    static final class Session {
+    /** A signed-in citizen's session, as found for one request. */
+    final class Session {
         final Tckn citizen;
         final String csrf;
-        volatile Instant lastSeen;
-        /** The code shown for each desk operation (session purpose), until a new one replaces it. */
-        final Map<String, ShownCode> codes = new java.util.HashMap<>();
-        /** What a section's form did, shown once on the section's page after the redirect. */
-        private final Map<String, org.regdesk.server.portal.PortalSection.Outcome> notices = new java.util.concurrent.ConcurrentHashMap<>();
+        private final String token;
+        private final String tokenHash;
 
-        Session(Tckn citizen, String csrf, Instant now) {
+        private Session(String token, Tckn citizen, String csrf) {
+            this.token = token;
+            this.tokenHash = hash(token);
             this.citizen = citizen;
             this.csrf = csrf;
-            this.lastSeen = now;
         }
 
-        void notice(String section, org.regdesk.server.portal.PortalSection.Outcome outcome) {
-            notices.put(section, outcome);
+        /** The code shown for a desk operation (session purpose), if one was issued in this session. */
+        Optional<ShownCode> shownCode(String purpose) {
+            return database.transaction(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT sealed, issued_at, expires_at "
+                        + "FROM portal_shown_codes WHERE token_hash = ? AND purpose = ?")) {
+                    select.setString(1, tokenHash);
+                    select.setString(2, purpose);
+                    try (ResultSet rows = select.executeQuery()) {
+                        return rows.next() ? Optional.of(new ShownCode(unseal(token, rows.getString("sealed")),
+                                Jdbc.instant(rows, "issued_at"), Jdbc.instant(rows, "expires_at"))) : Optional.<ShownCode>empty();
+                    }
+                }
+            });
         }
 
-        org.regdesk.server.portal.PortalSection.Outcome takeNotice(String section) {
-            return notices.remove(section);
+        /** Shows this code for the purpose from now on, in place of the one before. */
+        void show(String purpose, ShownCode code) {
+            database.transaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM portal_shown_codes WHERE token_hash = ? AND purpose = ?");
+                        PreparedStatement insert = connection.prepareStatement("INSERT INTO portal_shown_codes (token_hash, "
+                                + "purpose, sealed, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                    delete.setString(1, tokenHash);
+                    delete.setString(2, purpose);
+                    delete.executeUpdate();
+                    insert.setString(1, tokenHash);
+                    insert.setString(2, purpose);
+                    insert.setString(3, seal(token, code.digits()));
+                    Jdbc.setInstant(insert, 4, code.issuedAt());
+                    Jdbc.setInstant(insert, 5, code.expiresAt());
+                    return insert.executeUpdate();
+                }
+            });
+        }
+
+        /** What a section's form did, shown once on the section's page after the redirect. */
+        void notice(String section, PortalSection.Outcome outcome) {
+            database.transaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM portal_notices WHERE token_hash = ? AND section = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO portal_notices (token_hash, section, done, text) VALUES (?, ?, ?, ?)")) {
+                    delete.setString(1, tokenHash);
+                    delete.setString(2, section);
+                    delete.executeUpdate();
+                    insert.setString(1, tokenHash);
+                    insert.setString(2, section);
+                    insert.setBoolean(3, outcome.done());
+                    insert.setString(4, outcome.text().length() > 2000 ? outcome.text().substring(0, 2000) : outcome.text());
+                    return insert.executeUpdate();
+                }
+            });
+        }
+
+        /** The notice left for the section, once: null when there is none (or another page took it). */
+        PortalSection.Outcome takeNotice(String section) {
+            return database.transaction(connection -> {
+                PortalSection.Outcome notice = null;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT done, text FROM portal_notices WHERE token_hash = ? AND section = ? FOR UPDATE")) {
+                    select.setString(1, tokenHash);
+                    select.setString(2, section);
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (rows.next()) {
+                            notice = new PortalSection.Outcome(rows.getBoolean("done"), rows.getString("text"));
+                        }
+                    }
+                }
+                if (notice != null) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM portal_notices WHERE token_hash = ? AND section = ?")) {
+                        delete.setString(1, tokenHash);
+                        delete.setString(2, section);
+                        delete.executeUpdate();
+                    }
+                }
+                return notice;
+            });
         }
     }
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Database database;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    PortalSessions(Clock clock) {
+    PortalSessions(Database database, Clock clock) {
+        this.database = database;
         this.clock = clock;
+        database.migrate("portal", PortalSessions.class, "/db/portal/", List.of("V1__portal_sessions.sql"));
     }
 
+    /** Signs the citizen in: the new session's cookie token. */
     String start(Tckn citizen) {
         Instant now = clock.instant();
-        sessions.values().removeIf(session -> session.lastSeen.plus(IDLE).isBefore(now));
         String token = token();
-        sessions.put(token, new Session(citizen, token(), now));
+        database.transaction(connection -> {
+            if (ThreadLocalRandom.current().nextInt(100) == 0) {
+                try (PreparedStatement clear = connection.prepareStatement("DELETE FROM portal_sessions WHERE last_seen < ?")) {
+                    Jdbc.setInstant(clear, 1, now.minus(IDLE));
+                    clear.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO portal_sessions (token_hash, citizen, csrf, last_seen) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, hash(token));
+                insert.setString(2, citizen.value());
+                insert.setString(3, token());
+                Jdbc.setInstant(insert, 4, now);
+                return insert.executeUpdate();
+            }
+        });
         return token;
     }
 
+    /** The session of this cookie, if it is signed in and not idle too long; each find keeps it alive. */
     Optional<Session> find(Optional<String> token) {
-        if (token.isEmpty()) {
+        if (token.isEmpty() || token.get().length() > 100) {
             return Optional.empty();
         }
-        Session session = sessions.get(token.get());
         Instant now = clock.instant();
-        if (session == null || session.lastSeen.plus(IDLE).isBefore(now)) {
-            return Optional.empty();
-        }
-        session.lastSeen = now;
-        return Optional.of(session);
+        String tokenHash = hash(token.get());
+        return database.transaction(connection -> {
+            try (PreparedStatement touch = connection.prepareStatement(
+                    "UPDATE portal_sessions SET last_seen = ? WHERE token_hash = ? AND last_seen >= ?")) {
+                Jdbc.setInstant(touch, 1, now);
+                touch.setString(2, tokenHash);
+                Jdbc.setInstant(touch, 3, now.minus(IDLE));
+                if (touch.executeUpdate() == 0) {
+                    return Optional.<Session>empty();
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT citizen, csrf FROM portal_sessions WHERE token_hash = ?")) {
+                select.setString(1, tokenHash);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(new Session(token.get(), new Tckn(rows.getString("citizen")),
+                            rows.getString("csrf"))) : Optional.<Session>empty();
+                }
+            }
+        });
     }
 
     void end(Optional<String> token) {
-        token.ifPresent(sessions::remove);
+        token.ifPresent(value -> database.transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM portal_sessions WHERE token_hash = ?")) {
+                delete.setString(1, hash(value));
+                return delete.executeUpdate();
+            }
+        }));
     }
 
     private String token() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** AES-256-GCM under HMAC-SHA-256(token, "shown-code"): a random nonce, then the ciphertext, in base64. */
+    private String seal(String token, String digits) {
+        try {
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, sealKey(token), new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(digits.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    private static String unseal(String token, String sealed) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, sealKey(token), new GCMParameterSpec(128, bytes, 0, 12));
+            return new String(cipher.doFinal(bytes, 12, bytes.length - 12), StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a shown code that its own session cannot open", e);
+        }
+    }
+
+    private static SecretKeySpec sealKey(String token) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+        return new SecretKeySpec(mac.doFinal("shown-code".getBytes(StandardCharsets.US_ASCII)), "AES");
     }
 }

@@ -20,6 +20,7 @@ import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.desk.OperatorSessions;
 import org.regdesk.server.desk.Refusal;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.JdbcAttemptWindows;
 import org.regdesk.server.store.Operator;
 import org.regdesk.server.store.OperatorSession;
 import org.regdesk.server.store.Operators;
@@ -38,8 +39,8 @@ public final class OperatorAccess implements OperatorSessions {
     private final Clock clock;
     private final SecureRandom random;
     /** Failed sign-ins per desk and per account (5 in 10 minutes each): a desk cannot guess, nor many desks one account. */
-    private final AttemptWindow signInFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
-    private final AttemptWindow accountFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
+    private final AttemptWindow signInFailures;
+    private final AttemptWindow accountFailures;
     private final String decoyHash = PasswordHashes.decoy();
     /** The audit trail's operator for a sign-in with a user name nobody has. */
     static final String UNKNOWN_USER = "(unknown)";
@@ -49,6 +50,9 @@ public final class OperatorAccess implements OperatorSessions {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        JdbcAttemptWindows limits = new JdbcAttemptWindows(database);
+        this.signInFailures = limits.window("operator-sign-in-desk", Duration.ofMinutes(10), 5);
+        this.accountFailures = limits.window("operator-sign-in-account", Duration.ofMinutes(10), 5);
     }
 
     public OperatorSignedIn signIn(String deskId, SignInRequest request) throws Refusal {

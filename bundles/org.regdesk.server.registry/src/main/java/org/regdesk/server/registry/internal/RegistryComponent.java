@@ -68,8 +68,8 @@ public final class RegistryComponent implements SmsGateway {
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         AuditTrailService audit = new AuditTrailService(database, clock);
-        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), codeHashKey(data), clock, random);
-        SmsOneTimeCodes otp = new SmsOneTimeCodes(this, new SmsText(configuration.sms_sender().strip(),
+        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new org.regdesk.server.store.JdbcAttemptWindows(database), codeHashKey(data), clock, random);
+        SmsOneTimeCodes otp = new SmsOneTimeCodes(database, this, new SmsText(configuration.sms_sender().strip(),
                 configuration.sms_text().strip()), clock, random);
         OperatorAccess operators = new OperatorAccess(database, audit, clock, random);
         SessionDesk sessions = new SessionDesk(database, codes, otp, audit, id -> Optional.ofNullable(operations.get(id)), clock);

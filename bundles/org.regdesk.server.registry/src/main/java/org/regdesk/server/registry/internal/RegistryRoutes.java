@@ -31,6 +31,11 @@ public final class RegistryRoutes implements HttpRoutes {
     }
 
     @Override
+    public String name() {
+        return "registry";
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(
                 desk.post("/operators/sign-in", call -> Reply.ok(operators.signIn(DeskRoutes.desk(call), call.json(SignInRequest.class)))),
@@ -40,7 +45,7 @@ public final class RegistryRoutes implements HttpRoutes {
                 }),
                 desk.post("/desk-sessions", call -> Reply.json(201, sessions.open(desk.actor(call), call.json(OpenSessionRequest.class)))),
                 desk.get("/desk-sessions/{id}", call -> Reply.ok(sessions.session(desk.actor(call), call.pathParameter("id")))),
-                desk.post("/desk-sessions/{id}/otp", call -> Reply.ok(sessions.sendOtp(desk.actor(call), call.pathParameter("id")))),
+                desk.postCallingOut("/desk-sessions/{id}/otp", call -> Reply.ok(sessions.sendOtp(desk.actor(call), call.pathParameter("id")))),
                 desk.post("/desk-sessions/{id}/otp/verify", call -> Reply.ok(sessions.verifyOtp(desk.actor(call),
                         call.pathParameter("id"), call.json(OtpVerifyRequest.class).code()))),
                 desk.post("/desk-sessions/{id}/abort", call -> Reply.ok(sessions.abort(desk.actor(call), call.pathParameter("id")))),

@@ -27,6 +27,7 @@ import org.regdesk.server.store.Cards;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.Citizens;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.JdbcAttemptWindows;
 import org.regdesk.server.store.DeskSessionRecord;
 import org.regdesk.server.store.DeskSessions;
 import org.regdesk.server.store.SessionState;
@@ -48,7 +49,7 @@ public final class SessionDesk implements DeskSessionService {
     private final AuditService audit;
     private final Function<String, Optional<DeskOperation>> operations;
     private final Clock clock;
-    private final AttemptWindow identityFailures = new AttemptWindow(Duration.ofMinutes(10), 5);
+    private final AttemptWindow identityFailures;
 
     /** @param operations the installed desk operation with an id, if any, as it is now */
     public SessionDesk(Database database, VerificationCodes codes, SmsOneTimeCodes otp, AuditService audit,
@@ -61,6 +62,7 @@ public final class SessionDesk implements DeskSessionService {
         this.audit = audit;
         this.operations = operations;
         this.clock = clock;
+        this.identityFailures = new JdbcAttemptWindows(database).window("identity-check-desk", Duration.ofMinutes(10), 5);
     }
 
     public DeskSession open(Actor actor, OpenSessionRequest request) throws Refusal {

@@ -44,6 +44,11 @@ public final class UnblockRoutes implements HttpRoutes {
     }
 
     @Override
+    public String name() {
+        return UnblockOperation.ID;
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(
                 desk.post("/desk-sessions/{id}/unblock-authorization", call -> Reply.ok(unblocking.authorize(desk.actor(call),

@@ -40,6 +40,11 @@ final class CaRoutes implements HttpRoutes {
     }
 
     @Override
+    public String name() {
+        return "ca";
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(
                 Route.get("/crl/{file}", Access.PUBLIC, call -> {

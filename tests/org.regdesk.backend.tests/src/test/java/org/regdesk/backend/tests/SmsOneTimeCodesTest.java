@@ -1,4 +1,4 @@
-package org.regdesk.server.otp.internal;
+package org.regdesk.backend.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,9 +14,22 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.server.otp.internal.SmsOneTimeCodes;
 import org.regdesk.server.otp.internal.SmsOneTimeCodes.Outcome;
+import org.regdesk.server.otp.internal.SmsOutbox;
+import org.regdesk.server.otp.internal.SmsText;
+import org.regdesk.server.store.Database;
 
+/**
+ * SMS one-time codes as the registry keeps them, in the database (H2 here; the same class runs against
+ * PostgreSQL in {@link SmsOneTimeCodesOnPostgresTest}); two instances on one database are two nodes.
+ */
 class SmsOneTimeCodesTest {
+
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+
 
     private static final PhoneNumber PHONE = new PhoneNumber("+905321234567");
 
@@ -41,7 +54,24 @@ class SmsOneTimeCodesTest {
 
     private final TestClock clock = new TestClock();
     private final SmsOutbox outbox = new SmsOutbox();
-    private final SmsOneTimeCodes otp = new SmsOneTimeCodes(outbox, clock, new SecureRandom());
+    private Database db;
+    private SmsOneTimeCodes otp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void open(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        db = Database.open(database().settings(data));
+        otp = node(outbox);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** Another server node on the same database. */
+    private SmsOneTimeCodes node(org.regdesk.server.otp.SmsGateway gateway) {
+        return new SmsOneTimeCodes(db, gateway, SmsText.DEFAULT, clock, new SecureRandom());
+    }
 
     private String lastCode() {
         Matcher matcher = Pattern.compile("(\\d{6})").matcher(outbox.messages().get(outbox.messages().size() - 1).text());
@@ -59,7 +89,45 @@ class SmsOneTimeCodesTest {
         assertEquals(PHONE, outbox.messages().get(0).to());
         String code = lastCode();
         assertEquals(Outcome.ACCEPTED, otp.check("s1", code).outcome());
-        assertEquals(Outcome.NO_CODE_SENT, otp.check("s1", code).outcome(), "used once");
+        assertEquals(Outcome.ACCEPTED, otp.check("s1", code).outcome(), "a desk asking again with the same code");
+        assertEquals(Outcome.NO_CODE_SENT, otp.check("s1", wrong(code)).outcome(), "nothing else to prove");
+        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        assertTrue(otp.send("s1", PHONE).sent());
+        assertEquals(Outcome.WRONG_CODE, otp.check("s1", code).outcome(), "a new code replaces a proven one");
+    }
+
+    @Test
+    void aCodeSentByOneNodeIsCheckedByAnotherAndWrongCodesCountOnBoth() throws Exception {
+        SmsOneTimeCodes other = node(outbox);
+        assertTrue(otp.send("s1", PHONE).sent());
+        String code = lastCode();
+        assertEquals(new SmsOneTimeCodes.Check(Outcome.WRONG_CODE, 2), other.check("s1", wrong(code)));
+        assertEquals(new SmsOneTimeCodes.Check(Outcome.WRONG_CODE, 1), otp.check("s1", wrong(code)));
+        assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.COOLDOWN), other.send("s1", PHONE).held());
+        assertEquals(Outcome.ACCEPTED, other.check("s1", code).outcome());
+    }
+
+    @Test
+    void fiftyParallelWrongCodesAreCheckedThreeTimesAtMost() throws Exception {
+        assertTrue(otp.send("s1", PHONE).sent());
+        String wrong = wrong(lastCode());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            java.util.List<java.util.concurrent.Future<Outcome>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                SmsOneTimeCodes node = i % 2 == 0 ? otp : node(outbox);
+                checks.add(pool.submit(() -> node.check("s1", wrong).outcome()));
+            }
+            java.util.Map<Outcome, Integer> outcomes = new java.util.TreeMap<>();
+            for (var check : checks) {
+                outcomes.merge(check.get(), 1, Integer::sum);
+            }
+            System.out.println("50 parallel wrong SMS codes (" + database() + "): " + outcomes);
+            assertEquals(2, outcomes.getOrDefault(Outcome.WRONG_CODE, 0), outcomes.toString());
+            assertEquals(48, outcomes.getOrDefault(Outcome.NO_ATTEMPTS_LEFT, 0), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -139,12 +207,12 @@ class SmsOneTimeCodesTest {
     @Test
     void aPhoneGetsTenSmsADayAcrossSessionsAndAFailedSendDoesNotCount() throws Exception {
         boolean[] down = { true };
-        SmsOneTimeCodes codes = new SmsOneTimeCodes((to, text) -> {
+        SmsOneTimeCodes codes = node((to, text) -> {
             if (down[0]) {
                 throw new org.regdesk.server.otp.SmsGateway.SmsException("provider down", null);
             }
             outbox.send(to, text);
-        }, clock, new SecureRandom());
+        });
         for (int i = 0; i < 3; i++) {
             String session = "down-" + i;
             org.junit.jupiter.api.Assertions.assertThrows(org.regdesk.server.otp.SmsGateway.SmsException.class,

@@ -1,0 +1,62 @@
+package org.regdesk.server.http.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code GET /ready}: 200 only once every route contribution the configuration requires is served (the
+ * registry, the portal, each desk operation), 503 naming the missing ones before that. A load balancer
+ * sends traffic to ready nodes only; {@code /health} says the process lives, which is earlier.
+ */
+public final class ReadinessHandler extends Handler.Abstract.NonBlocking {
+
+    public static final String PATH = "/ready";
+
+    /** What must be served ({@link org.regdesk.server.http.HttpRoutes#name()}s) and what is served now. */
+    public record Readiness(List<String> required, Supplier<Set<String>> served) {
+        public static final Readiness ALWAYS = new Readiness(List.of(), Set::of);
+
+        public Readiness {
+            required = List.copyOf(required);
+        }
+
+        List<String> missing() {
+            Set<String> now = served.get();
+            return required.stream().filter(name -> !now.contains(name)).toList();
+        }
+    }
+
+    /** The JSON body; field names are part of the public API (docs/api). */
+    public record Ready(String status, List<String> missing) {
+    }
+
+    private final Readiness readiness;
+
+    public ReadinessHandler(Readiness readiness) {
+        this.readiness = readiness;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!PATH.equals(Request.getPathInContext(request))) {
+            return false;
+        }
+        if (!HttpMethod.GET.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.GET.asString());
+            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED", PATH + " için GET kullanın.");
+            return true;
+        }
+        List<String> missing = readiness.missing();
+        JsonResponses.write(response, callback, missing.isEmpty() ? 200 : 503,
+                new Ready(missing.isEmpty() ? "READY" : "STARTING", missing));
+        return true;
+    }
+}
