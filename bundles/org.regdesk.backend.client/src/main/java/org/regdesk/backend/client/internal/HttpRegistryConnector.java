@@ -1,7 +1,6 @@
 package org.regdesk.backend.client.internal;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -168,9 +168,17 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write request body", e);
         }
+        // one key for the step, the same on every repeat: the server runs the step once and answers repeats alike
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)), type);
     }
+
+    /**
+     * Pauses before repeating a request whose connection broke before an answer came (a server node died,
+     * a load balancer moved the desk): the balancer has taken a dead node out within about a second.
+     */
+    private static final long[] REPEAT_AFTER_MILLIS = { 250, 1_000, 2_000 };
 
     private <T> T send(HttpRequest.Builder request, Class<T> type) throws RegistryException {
         request.timeout(timeout).header("Accept", "application/json, application/problem+json");
@@ -178,18 +186,34 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (SSLException e) {
-            throw untrusted(e);
-        } catch (ConnectException | HttpTimeoutException e) {
-            throw unreachable(e);
-        } catch (IOException e) {
-            throw e.getCause() instanceof SSLException ssl ? untrusted(ssl) : unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
+        HttpRequest built = request.build();
+        HttpResponse<byte[]> response = null;
+        for (int attempt = 0; response == null; attempt++) {
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 409 && attempt < REPEAT_AFTER_MILLIS.length
+                        && new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"REQUEST_IN_PROGRESS\"")) {
+                    // an earlier try of this very step is still running on the server: its answer comes next time
+                    response = null;
+                    pause(REPEAT_AFTER_MILLIS[attempt]);
+                }
+            } catch (SSLException e) {
+                throw untrusted(e);
+            } catch (HttpTimeoutException e) {
+                // the server may still be working on it: the operator decides whether to try again
+                throw unreachable(e);
+            } catch (IOException e) {
+                if (e.getCause() instanceof SSLException ssl) {
+                    throw untrusted(ssl);
+                }
+                if (attempt == REPEAT_AFTER_MILLIS.length) {
+                    throw unreachable(e);
+                }
+                pause(REPEAT_AFTER_MILLIS[attempt]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unreachable(e);
+            }
         }
         try {
             if (response.statusCode() / 100 == 2) {
@@ -203,6 +227,15 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
         } catch (IOException e) {
             throw new RegistryException(response.statusCode(), "PROTOCOL", "The server sent an answer that could not be read (HTTP "
                     + response.statusCode() + ").", Map.of("status", Integer.toString(response.statusCode())), e);
+        }
+    }
+
+    private void pause(long millis) throws RegistryException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
         }
     }
 

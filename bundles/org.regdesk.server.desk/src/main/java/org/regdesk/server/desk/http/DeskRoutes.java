@@ -1,6 +1,9 @@
 package org.regdesk.server.desk.http;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -14,12 +17,15 @@ import org.regdesk.server.http.Call;
 import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
 import org.regdesk.server.http.Route.Access;
+import org.regdesk.server.http.internal.JsonResponses;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.IdempotentReplies;
 
 /**
  * Builds an operation's desk routes: each needs mutual TLS with a desk certificate (its CN is the desk
  * id), runs in one database transaction (its steps commit together or not at all; audit records commit
- * on their own), and answers a {@link Refusal} as problem details with the status its kind stands for.
+ * on their own), and answers a {@link Refusal} as problem details with the status its kind stands for. A
+ * request with an {@link #IDEMPOTENCY_KEY} runs once: repeats get the committed answer again.
  */
 public final class DeskRoutes {
 
@@ -31,12 +37,20 @@ public final class DeskRoutes {
         Reply handle(Call call) throws ApiException, Refusal;
     }
 
+    /**
+     * A desk sends one with every POST and the same one when it repeats the request (its answer was
+     * lost): the step runs once and the repeat gets the same answer, from whichever node it reaches.
+     */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final Database database;
     private final OperatorSessions operators;
+    private final IdempotentReplies replies;
 
     public DeskRoutes(Database database, OperatorSessions operators) {
         this.database = database;
         this.operators = operators;
+        this.replies = new IdempotentReplies(database);
     }
 
     public Route post(String path, Step step) {
@@ -61,7 +75,43 @@ public final class DeskRoutes {
     }
 
     private Reply inOneTransaction(Call call, Step step) throws ApiException {
-        return answering(() -> database.unit(() -> step.handle(call)));
+        Optional<String> key = call.header(IDEMPOTENCY_KEY);
+        if (key.isEmpty()) {
+            return answering(() -> database.unit(() -> step.handle(call)));
+        }
+        if (!key.get().matches("[A-Za-z0-9-]{16,64}")) {
+            throw new ApiException(400, "INVALID_FIELD", IDEMPOTENCY_KEY + " must be 16-64 letters, digits or '-' (a UUID).",
+                    Map.of("field", IDEMPOTENCY_KEY));
+        }
+        return answering(() -> once(call, desk(call), key.get(), step));
+    }
+
+    /** Runs the step unless this desk's key already has an answer; the answer commits with the step. */
+    private Reply once(Call call, String desk, String key, Step step) throws Exception {
+        return database.unit(() -> {
+            if (!replies.claim(desk, key, call.path(), Instant.now())) {
+                // the same request ran first (this is a repeat), on this node or another: its answer again
+                return replay(replies.earlier(desk, key).orElseThrow(DeskRoutes::inProgress), call);
+            }
+            Reply reply = step.handle(call);
+            replies.complete(desk, key, new IdempotentReplies.StoredReply(call.path(), reply.status(), reply.contentType(),
+                    reply.jsonBody() != null ? JsonResponses.bytes(reply.jsonBody()) : reply.bytes()));
+            return reply;
+        });
+    }
+
+    private static Reply replay(IdempotentReplies.StoredReply earlier, Call call) throws Refusal {
+        if (!earlier.path().equals(call.path())) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for another "
+                    + "request; send a new key with each new request.");
+        }
+        return new Reply(earlier.status(), earlier.contentType(), null, earlier.body(), Map.of("Idempotent-Replay", "true"));
+    }
+
+    /** The embedded database does not wait for a same-key request still running: the desk asks again shortly. */
+    private static Refusal inProgress() {
+        return new Refusal(Refusal.Kind.CONFLICT, "REQUEST_IN_PROGRESS", "This request is still being processed; "
+                + "try again in a moment.");
     }
 
     private static Reply answering(Call call, Step step) throws ApiException {

@@ -35,6 +35,15 @@ public final class JsonResponses {
     private JsonResponses() {
     }
 
+    /** A reply body as the server writes it (to keep an answer for repeats of its request). */
+    public static byte[] bytes(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reply body that cannot be written as JSON", e);
+        }
+    }
+
     public static void write(Response response, Callback callback, int status, Object body) {
         write(response, callback, status, body, "application/json; charset=utf-8");
     }
