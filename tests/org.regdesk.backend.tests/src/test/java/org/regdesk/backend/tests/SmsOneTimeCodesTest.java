@@ -167,6 +167,20 @@ class SmsOneTimeCodesTest {
     }
 
     @Test
+    void aSendLostWithADyingNodeHoldsTheSessionTenSecondsNotAMinute() throws Exception {
+        SmsOneTimeCodes dying = node((to, text) -> {
+            throw new AssertionError("the node died while the provider had the text"); // nothing after this runs
+        });
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> dying.send("s1", PHONE));
+        SmsOneTimeCodes.Sent held = otp.send("s1", PHONE);
+        assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.COOLDOWN), held.held(), "it may still be on its way");
+        assertEquals(clock.now.plusSeconds(10), held.resendAllowedAt());
+        clock.now = clock.now.plusSeconds(10);
+        assertTrue(otp.send("s1", PHONE).sent(), "another node sends it again");
+        assertEquals(Outcome.ACCEPTED, otp.check("s1", lastCode()).outcome());
+    }
+
+    @Test
     void aCodeBelongsToItsSession() throws Exception {
         otp.send("s1", PHONE);
         String code = lastCode();

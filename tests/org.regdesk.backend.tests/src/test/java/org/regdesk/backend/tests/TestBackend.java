@@ -75,6 +75,7 @@ final class TestBackend implements AutoCloseable {
     final MutableClock clock = new MutableClock();
     final Database database;
     final byte[] masterKey = new byte[16];
+    private final Path masterKeystore;
     final KeystoreCardKeyService keys;
     final SmsOutbox outbox = new SmsOutbox();
     volatile boolean smsDown;
@@ -127,31 +128,53 @@ final class TestBackend implements AutoCloseable {
     }
 
     TestBackend(Path data, TestDatabase choice, byte[] masterKey, CaKeyPlace caKey) throws Exception {
+        this(data, Node.alone(choice.settings(data)), masterKey, caKey);
+    }
+
+    /**
+     * Where this server runs and what it shares with other nodes of a cluster: the database (the first node
+     * loads the demo registry into it), the code hash key, its port, and the SMS provider it hands texts to
+     * (empty: an in-memory outbox).
+     */
+    record Node(org.regdesk.server.store.DatabaseSettings database, boolean first, byte[] codeKey, int port,
+            Optional<String> smsProvider) {
+        static Node alone(org.regdesk.server.store.DatabaseSettings database) {
+            byte[] codeKey = new byte[32];
+            new SecureRandom().nextBytes(codeKey);
+            return new Node(database, true, codeKey, 0, Optional.empty());
+        }
+    }
+
+    TestBackend(Path data, Node node, byte[] masterKey, CaKeyPlace caKey) throws Exception {
         this.data = data;
         demoCa = new TestCardFactory(VirtualCardHost.DEMO_SEED);
-        database = Database.open(choice.settings(data));
-        DemoData.load(database);
-        Operators accounts = new Operators(database);
-        for (String desk : DESKS.subList(2, DESKS.size() - 1)) {
-            accounts.insertDesk(new Desk(desk, desk, "test", true));
+        database = Database.open(node.database());
+        if (node.first()) {
+            DemoData.load(database);
+            Operators accounts = new Operators(database);
+            for (String desk : DESKS.subList(2, DESKS.size() - 1)) {
+                accounts.insertDesk(new Desk(desk, desk, "test", true));
+            }
         }
         if (masterKey == null) {
             new SecureRandom().nextBytes(this.masterKey);
         } else {
             System.arraycopy(masterKey, 0, this.masterKey, 0, 16);
         }
-        Path keystore = data.resolve("master.p12");
+        masterKeystore = Files.createTempFile(data, "master", ".p12");
+        Path keystore = masterKeystore;
         KeystoreCardKeyService.writeKeystore(keystore, "pw".toCharArray(), "master", this.masterKey);
         keys = KeystoreCardKeyService.open(keystore, "pw".toCharArray(), "master");
+        SmsGateway provider = node.smsProvider().<SmsGateway>map(template -> new org.regdesk.server.otp.internal.HttpSmsGateway(
+                template, "GET", Duration.ofSeconds(5))).orElse(outbox::send);
         SmsGateway sms = (to, text) -> {
             if (smsDown) {
                 throw new SmsGateway.SmsException("provider down (test)", null);
             }
-            outbox.send(to, text);
+            provider.send(to, text);
             lastText.put(to, text);
         };
-        byte[] codeKey = new byte[32];
-        new SecureRandom().nextBytes(codeKey);
+        byte[] codeKey = node.codeKey();
         SecureRandom random = new SecureRandom();
         VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new org.regdesk.server.store.JdbcAttemptWindows(database), codeKey, clock, random);
         audit = new AuditTrailService(database, clock);
@@ -166,7 +189,8 @@ final class TestBackend implements AutoCloseable {
         eOnayTrust = new TrustFiles(List.of(anchor), java.util.Set.of(TestPki.NES_POLICY),
                 (certificate, issuer) -> revocation.check(certificate, issuer));
         issuedFolder = Files.createDirectories(data.resolve("ca/issued"));
-        ca = caKey.assemble(demoCa.pki(), data.resolve("ca"), Optional.of(issuedFolder), database, clock);
+        ca = caKey.assemble(demoCa.pki(), node.port() == 0 ? data.resolve("ca") : Files.createTempDirectory(data, "ca-"),
+                Optional.of(issuedFolder), database, clock);
         served = List.of(ca.routes(), new CertificateRoutes(sessions, audit, database, operators, () -> Optional.of(ca.authority())),
                 new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit),
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),
@@ -174,7 +198,9 @@ final class TestBackend implements AutoCloseable {
                 new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)),
                         () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));
         served.forEach(routes::add);
-        server = new RegdeskServer(ServerSettings.development("127.0.0.1", 0, data, DESKS), Clock.systemUTC(), openApi);
+        server = new RegdeskServer(ServerSettings.development("127.0.0.1", node.port(), data, DESKS), Clock.systemUTC(), openApi,
+                new org.regdesk.server.http.internal.ReadinessHandler.Readiness(List.of("registry", "portal", UnblockOperation.ID,
+                        EOnayOperation.ID, CertificateStatusOperation.ID), routes::names));
         base = server.start();
         useRevocation(revocationHere());
     }
@@ -306,7 +332,7 @@ final class TestBackend implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
         database.close();
-        Files.deleteIfExists(data.resolve("master.p12"));
+        Files.deleteIfExists(masterKeystore);
         if (!openApi.violations().isEmpty()) {
             throw new AssertionError(openApi.violations().size() + " of " + openApi.checked()
                     + " exchanges do not match docs/api/openapi.yaml:\n" + String.join("\n", openApi.violations()));

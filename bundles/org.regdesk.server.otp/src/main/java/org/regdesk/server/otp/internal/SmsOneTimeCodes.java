@@ -31,7 +31,8 @@ import org.regdesk.server.store.internal.Jdbc;
  * (table sms_codes, only a hash of the code), so any node of a cluster can check a code another node
  * sent. Every change locks the session's row in its own short transaction, committed at once: wrong
  * codes count even when the request fails afterwards, and the SMS itself goes out after that commit,
- * holding no lock and no transaction while the provider answers.
+ * holding no lock and no transaction while the provider answers. A send the provider never confirmed
+ * (the node died meanwhile) may be repeated after {@link #UNCONFIRMED_SEND}, not only after the cooldown.
  */
 public final class SmsOneTimeCodes {
 
@@ -41,6 +42,11 @@ public final class SmsOneTimeCodes {
     public static final int SENDS_PER_SESSION = 3;
     public static final int FAILURES_PER_SESSION = 5;
     public static final int SENDS_PER_PHONE_PER_DAY = 10;
+    /**
+     * A send whose delivery was never confirmed (the node died while the provider had it) holds the session
+     * only this long: longer than the provider's timeout, so a send still in progress is not doubled.
+     */
+    static final Duration UNCONFIRMED_SEND = Duration.ofSeconds(10);
     /** Sessions last minutes; their rows are kept a day, then cleared. */
     private static final Duration KEEP = Duration.ofDays(1);
 
@@ -70,8 +76,13 @@ public final class SmsOneTimeCodes {
     }
 
     /** A session's row as read under its lock. */
-    private record Row(String codeHash, Instant sentAt, Instant expiresAt, int attemptsLeft, boolean accepted, int sends,
-            int failures) {
+    private record Row(String codeHash, Instant sentAt, Instant expiresAt, int attemptsLeft, boolean accepted, boolean delivered,
+            int sends, int failures) {
+
+        /** When the next send may happen: a minute after a delivered code, sooner after one the provider never confirmed. */
+        Instant resendAllowedAt() {
+            return sentAt.plus(delivered ? RESEND_COOLDOWN : UNCONFIRMED_SEND);
+        }
     }
 
     /** What a send changed, to put back if the SMS does not go out. */
@@ -101,8 +112,8 @@ public final class SmsOneTimeCodes {
         Object decision = database.independentTransaction(connection -> {
             Row row = lock(connection, sessionId, now);
             Instant expires = row.expiresAt() == null ? now : row.expiresAt();
-            if (row.sentAt() != null && now.isBefore(row.sentAt().plus(RESEND_COOLDOWN))) {
-                return new Sent(row.sentAt().plus(RESEND_COOLDOWN), expires, Optional.of(Held.COOLDOWN));
+            if (row.sentAt() != null && now.isBefore(row.resendAllowedAt())) {
+                return new Sent(row.resendAllowedAt(), expires, Optional.of(Held.COOLDOWN));
             }
             if (row.sends() >= SENDS_PER_SESSION || row.failures() >= FAILURES_PER_SESSION) {
                 return new Sent(now, expires, Optional.of(Held.SESSION_LIMIT));
@@ -112,7 +123,8 @@ public final class SmsOneTimeCodes {
                 return new Sent(now, expires, Optional.of(Held.DAILY_LIMIT));
             }
             String code = String.format("%06d", random.nextInt(1_000_000));
-            Row sending = new Row(hash(sessionId, code), now, now.plus(VALIDITY), ATTEMPTS, false, row.sends() + 1, row.failures());
+            Row sending = new Row(hash(sessionId, code), now, now.plus(VALIDITY), ATTEMPTS, false, false, row.sends() + 1,
+                    row.failures());
             write(connection, sessionId, sending, now);
             return new Reserved(row, sending.codeHash(), code, daily.get(), sending.expiresAt());
         });
@@ -127,15 +139,23 @@ public final class SmsOneTimeCodes {
             database.independentTransaction(connection -> {
                 Row row = lock(connection, sessionId, now);
                 if (reserved.codeHash().equals(row.codeHash())) {
-                    write(connection, sessionId, new Row(reserved.before().codeHash(), reserved.before().sentAt(),
-                            reserved.before().expiresAt(), reserved.before().attemptsLeft(), reserved.before().accepted(),
-                            row.sends() - 1, row.failures()), now);
+                    Row before = reserved.before();
+                    write(connection, sessionId, new Row(before.codeHash(), before.sentAt(), before.expiresAt(), before.attemptsLeft(),
+                            before.accepted(), before.delivered(), row.sends() - 1, row.failures()), now);
                 }
                 sendsByPhone.release(reserved.daily());
                 return null;
             });
             throw notSent;
         }
+        database.independentTransaction(connection -> {
+            Row row = lock(connection, sessionId, now);
+            if (reserved.codeHash().equals(row.codeHash())) {
+                write(connection, sessionId, new Row(row.codeHash(), row.sentAt(), row.expiresAt(), row.attemptsLeft(), row.accepted(),
+                        true, row.sends(), row.failures()), now);
+            }
+            return null;
+        });
         return new Sent(now.plus(RESEND_COOLDOWN), reserved.expiresAt(), Optional.empty());
     }
 
@@ -161,13 +181,13 @@ public final class SmsOneTimeCodes {
             }
             if (matches) {
                 write(connection, sessionId, new Row(row.codeHash(), row.sentAt(), row.expiresAt(), row.attemptsLeft(), true,
-                        row.sends(), row.failures()), now);
+                        row.delivered(), row.sends(), row.failures()), now);
                 return new Check(Outcome.ACCEPTED, row.attemptsLeft());
             }
             int failures = row.failures() + 1;
             int left = Math.min(row.attemptsLeft() - 1, FAILURES_PER_SESSION - failures);
-            write(connection, sessionId, new Row(row.codeHash(), row.sentAt(), row.expiresAt(), left, false, row.sends(), failures),
-                    now);
+            write(connection, sessionId, new Row(row.codeHash(), row.sentAt(), row.expiresAt(), left, false, row.delivered(),
+                    row.sends(), failures), now);
             return new Check(left == 0 ? Outcome.NO_ATTEMPTS_LEFT : Outcome.WRONG_CODE, left);
         });
     }
@@ -181,36 +201,39 @@ public final class SmsOneTimeCodes {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_codes (session_id, attempts_left, accepted, "
-                + "sends, failures, last_used) VALUES (?, 0, FALSE, 0, 0, ?) ON CONFLICT DO NOTHING")) {
+                + "delivered, sends, failures, last_used) VALUES (?, 0, FALSE, FALSE, 0, 0, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, sessionId);
             Jdbc.setInstant(insert, 2, now);
             insert.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT code_hash, sent_at, expires_at, attempts_left, "
-                + "accepted, sends, failures FROM sms_codes WHERE session_id = ? FOR UPDATE")) {
+                + "accepted, delivered, sends, failures FROM sms_codes WHERE session_id = ? FOR UPDATE")) {
             select.setString(1, sessionId);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     throw new SQLException("sms_codes row for the session vanished");
                 }
                 return new Row(rows.getString("code_hash"), Jdbc.instant(rows, "sent_at"), Jdbc.instant(rows, "expires_at"),
-                        rows.getInt("attempts_left"), rows.getBoolean("accepted"), rows.getInt("sends"), rows.getInt("failures"));
+                        rows.getInt("attempts_left"), rows.getBoolean("accepted"), rows.getBoolean("delivered"), rows.getInt("sends"),
+                        rows.getInt("failures"));
             }
         }
     }
 
     private static void write(Connection connection, String sessionId, Row row, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sms_codes SET code_hash = ?, sent_at = ?, "
-                + "expires_at = ?, attempts_left = ?, accepted = ?, sends = ?, failures = ?, last_used = ? WHERE session_id = ?")) {
+                + "expires_at = ?, attempts_left = ?, accepted = ?, delivered = ?, sends = ?, failures = ?, last_used = ? "
+                + "WHERE session_id = ?")) {
             update.setString(1, row.codeHash());
             Jdbc.setInstant(update, 2, row.sentAt());
             Jdbc.setInstant(update, 3, row.expiresAt());
             update.setInt(4, row.attemptsLeft());
             update.setBoolean(5, row.accepted());
-            update.setInt(6, row.sends());
-            update.setInt(7, row.failures());
-            Jdbc.setInstant(update, 8, now);
-            update.setString(9, sessionId);
+            update.setBoolean(6, row.delivered());
+            update.setInt(7, row.sends());
+            update.setInt(8, row.failures());
+            Jdbc.setInstant(update, 9, now);
+            update.setString(10, sessionId);
             update.executeUpdate();
         }
     }
