@@ -82,6 +82,8 @@ public final class Database implements AutoCloseable {
     private final Pool independentPool;
     private final boolean postgresql;
     private final ThreadLocal<Connection> unitConnection = new ThreadLocal<>();
+    /** What to do once the thread's unit has ended: called with true after a commit, false after a rollback. */
+    private final ThreadLocal<java.util.List<java.util.function.Consumer<Boolean>>> unitEnded = new ThreadLocal<>();
     private final ThreadLocal<Connection> independentConnection = new ThreadLocal<>();
 
     private Database(Pool pool, Pool independentPool, boolean postgresql) {
@@ -175,6 +177,23 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** True while this thread runs a {@link #unit}. */
+    public boolean inUnit() {
+        return unitConnection.get() != null;
+    }
+
+    /**
+     * Inside a unit: {@code ended} runs once the unit has committed (true) or rolled back (false), after the
+     * transaction, e.g. to record in the audit chain what a rolled-back request attempted.
+     */
+    public void afterUnit(java.util.function.Consumer<Boolean> ended) {
+        java.util.List<java.util.function.Consumer<Boolean>> waiting = unitEnded.get();
+        if (waiting == null) {
+            throw new IllegalStateException("afterUnit outside a unit");
+        }
+        waiting.add(ended);
+    }
+
     /** One transaction for everything the unit does through {@link #transaction}; any exception rolls it back. */
     public <T, E extends Exception> T unit(Unit<T, E> unit) throws E {
         if (unitConnection.get() != null) {
@@ -188,9 +207,13 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("No database connection: " + e.getMessage(), e);
         }
         unitConnection.set(connection);
+        java.util.List<java.util.function.Consumer<Boolean>> ended = new java.util.ArrayList<>();
+        unitEnded.set(ended);
+        boolean committed = false;
         try {
             T result = unit.run();
             connection.commit();
+            committed = true;
             return result;
         } catch (SQLException e) {
             rollback(connection);
@@ -200,10 +223,14 @@ public final class Database implements AutoCloseable {
             throw e;
         } finally {
             unitConnection.remove();
+            unitEnded.remove();
             try {
                 connection.close();
             } catch (SQLException ignored) {
                 // returning a connection to the pool does not fail in a way that matters here
+            }
+            for (java.util.function.Consumer<Boolean> then : ended) {
+                then.accept(committed);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.regdesk.server.audit.internal.AuditRecord;
 import org.regdesk.server.audit.internal.AuditStore;
@@ -19,51 +20,93 @@ import org.regdesk.server.store.internal.Jdbc;
  */
 public final class JdbcAuditStore implements AuditStore {
 
+    /** The advisory lock key of the audit chain ("RD" "AU" in ASCII). */
+    private static final long CHAIN_LOCK = 0x5244_4155L;
+
     private final Database database;
 
     public JdbcAuditStore(Database database) {
         this.database = database;
     }
 
+    /**
+     * On PostgreSQL the chain lock is a transaction-level advisory lock every node takes before it reads
+     * the head; the embedded database has one process, whose audit trail writes one batch at a time.
+     */
     @Override
-    public Optional<AuditRecord> last() {
+    public List<AuditRecord> appendLinked(Function<Optional<AuditRecord>, List<AuditRecord>> link) {
         return database.independentTransaction(connection -> {
+            if (database.postgresql()) {
+                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")")) {
+                    lock.execute();
+                }
+            }
+            Optional<AuditRecord> head;
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT * FROM audit_records ORDER BY sequence DESC LIMIT 1")) {
-                return read(select).stream().findFirst();
+                head = read(select).stream().findFirst();
             }
+            // requests' records waiting outside the chain go first: they committed before this batch was asked for
+            List<Long> held = new ArrayList<>();
+            List<AuditRecord> waiting = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM audit_outbox ORDER BY id LIMIT 5000");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    held.add(rows.getLong("id"));
+                    waiting.add(new AuditRecord(0, Jdbc.instant(rows, "recorded_at"), rows.getString("operator"),
+                            rows.getString("desk"), rows.getString("action"), rows.getString("outcome"),
+                            AuditTrail.detailsFromJson(rows.getString("details")), "", ""));
+                }
+            }
+            List<AuditRecord> drained = AuditTrail.linkRecords(head, waiting);
+            List<AuditRecord> records = link.apply(drained.isEmpty() ? head : Optional.of(drained.get(drained.size() - 1)));
+            if (!held.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_outbox WHERE id = ?")) {
+                    for (long id : held) {
+                        delete.setLong(1, id);
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_records (sequence, recorded_at, "
+                    + "operator, desk, action, outcome, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditRecord record : java.util.stream.Stream.concat(drained.stream(), records.stream()).toList()) {
+                    insert.setLong(1, record.sequence());
+                    Jdbc.setInstant(insert, 2, record.time());
+                    insert.setString(3, record.operator());
+                    insert.setString(4, record.desk());
+                    insert.setString(5, record.action());
+                    insert.setString(6, record.outcome());
+                    insert.setString(7, AuditTrail.detailsJson(record.details()));
+                    insert.setString(8, record.previousHash());
+                    insert.setString(9, record.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return records;
         });
     }
 
-    @Override
-    public void appendAll(List<AuditRecord> records) {
-        try {
-            database.independentTransaction(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_records (sequence, recorded_at, "
-                        + "operator, desk, action, outcome, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (AuditRecord record : records) {
-                        insert.setLong(1, record.sequence());
-                        Jdbc.setInstant(insert, 2, record.time());
-                        insert.setString(3, record.operator());
-                        insert.setString(4, record.desk());
-                        insert.setString(5, record.action());
-                        insert.setString(6, record.outcome());
-                        insert.setString(7, AuditTrail.detailsJson(record.details()));
-                        insert.setString(8, record.previousHash());
-                        insert.setString(9, record.hash());
-                        insert.addBatch();
-                    }
-                    return insert.executeBatch();
-                }
-            });
-        } catch (DatabaseException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    throw new SequenceTaken(e); // integrity constraint: a sequence number exists
-                }
+    /**
+     * Keeps a record of the running request outside the chain, in the request's transaction: it commits
+     * with the request's changes and reaches the chain with the next write ({@link AuditTrail#flush}).
+     */
+    public void hold(String operator, String desk, String action, String outcome, java.util.Map<String, String> details,
+            java.time.Instant time) {
+        database.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_outbox (recorded_at, operator, desk, "
+                    + "action, outcome, details) VALUES (?, ?, ?, ?, ?, ?)")) {
+                Jdbc.setInstant(insert, 1, time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                insert.setString(2, operator);
+                insert.setString(3, desk);
+                insert.setString(4, action);
+                insert.setString(5, outcome);
+                insert.setString(6, AuditTrail.detailsJson(details));
+                return insert.executeUpdate();
             }
-            throw e;
-        }
+        });
     }
 
     @Override

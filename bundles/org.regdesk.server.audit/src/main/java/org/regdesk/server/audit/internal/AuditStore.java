@@ -2,26 +2,17 @@ package org.regdesk.server.audit.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Where the chain is kept: a list in tests, the audit_records table in the server. Append only. */
 public interface AuditStore {
 
-    /** Another writer appended the same sequence number first; the trail reloads and retries. */
-    final class SequenceTaken extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public SequenceTaken(Throwable cause) {
-            super("audit sequence number already taken", cause);
-        }
-    }
-
-    Optional<AuditRecord> last();
-
     /**
-     * Stores the records (consecutive, in chain order) in one transaction: all or none. Throws
-     * {@link SequenceTaken} when a sequence number exists already.
+     * Links a batch to the chain and stores it in one transaction, all or none, holding the store's chain
+     * lock throughout, so writers in other processes (other server nodes) wait instead of colliding:
+     * {@code link} gets the newest stored record and returns the batch chained to it.
      */
-    void appendAll(List<AuditRecord> records);
+    List<AuditRecord> appendLinked(Function<Optional<AuditRecord>, List<AuditRecord>> link);
 
     List<AuditRecord> all();
 }

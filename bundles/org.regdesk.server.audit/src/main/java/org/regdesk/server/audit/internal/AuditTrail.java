@@ -32,18 +32,23 @@ public final class AuditTrail {
 
     private final Clock clock;
     private final AuditStore store;
-    /** Guards the head of the chain and the open batch. */
+    /** Guards the open batch. */
     private final Object chain = new Object();
-    /** Held by the one thread writing a batch; batches are written in chain order. */
+    /** Held by the one thread writing a batch. */
     private final Object writer = new Object();
-    private AuditRecord last;
     private Batch open = new Batch();
 
-    /** Records appended together: written in one transaction by whichever of their threads gets there first. */
+    /** What a caller asked to record, before it has a place in the chain. */
+    private record Entry(java.time.Instant time, String operator, String desk, String action, String outcome,
+            Map<String, String> details) {
+    }
+
+    /** Entries appended together: linked and written in one transaction by whichever of their threads gets there first. */
     private static final class Batch {
-        final List<AuditRecord> records = new ArrayList<>();
-        /** null while waiting; true when durable; false when it failed (its threads start again). */
-        volatile Boolean written;
+        final List<Entry> entries = new ArrayList<>();
+        /** The stored records, in entry order, once written; null while waiting. */
+        volatile List<AuditRecord> written;
+        volatile RuntimeException failed;
     }
 
     public AuditTrail(Clock clock) {
@@ -57,57 +62,80 @@ public final class AuditTrail {
 
     /**
      * Appends a record and returns once it is stored; aborted and failed steps are recorded like
-     * successful ones. Group commit: concurrent callers chain their records in memory (in order), and
-     * the first of them to reach the store writes all that are waiting in one transaction, so one
-     * commit serves many requests. A failed write (another server appended, the database went away)
-     * discards the records chained after the last stored one and their callers chain again. Times are
-     * kept to the millisecond so a record read back from any database hashes the same.
+     * successful ones. Group commit: concurrent callers queue their entries, and the first of them to
+     * reach the store links all that are waiting to the stored head of the chain and writes them in one
+     * transaction under the store's chain lock, so one commit serves many requests and server nodes
+     * sharing a database never collide on a sequence number. Times are kept to the millisecond so a
+     * record read back from any database hashes the same.
      */
     public AuditRecord append(String operator, String desk, String action, String outcome, Map<String, String> details) {
-        for (int attempt = 1;; attempt++) {
-            AuditRecord record;
-            Batch mine;
-            synchronized (chain) {
-                if (last == null) {
-                    last = store.last().orElse(null);
+        Batch mine;
+        int index;
+        synchronized (chain) {
+            mine = open;
+            index = mine.entries.size();
+            mine.entries.add(new Entry(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), operator, desk, action,
+                    outcome, details));
+        }
+        synchronized (writer) {
+            if (mine.written == null && mine.failed == null) {
+                Batch batch;
+                synchronized (chain) {
+                    batch = open; // earlier batches were written before this thread got the writer lock
+                    open = new Batch();
                 }
-                String previous = last == null ? GENESIS : last.hash();
-                long sequence = last == null ? 1 : last.sequence() + 1;
-                java.time.Instant time = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-                AuditRecord unsigned = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous, "");
-                record = new AuditRecord(sequence, time, operator, desk, action, outcome, details, previous, hash(unsigned));
-                last = record;
-                mine = open;
-                mine.records.add(record);
-            }
-            synchronized (writer) {
-                if (mine.written == null) {
-                    Batch batch;
-                    synchronized (chain) {
-                        batch = open; // earlier batches were written before this thread got the writer lock
-                        open = new Batch();
-                    }
-                    try {
-                        store.appendAll(batch.records);
-                        batch.written = true;
-                    } catch (RuntimeException failure) {
-                        synchronized (chain) {
-                            last = null; // the chain continues from what the store really has
-                            Batch chainedOnLost = open;
-                            open = new Batch();
-                            chainedOnLost.written = false;
-                        }
-                        batch.written = false;
-                        if (!(failure instanceof AuditStore.SequenceTaken) || attempt == 10) {
-                            throw failure;
-                        }
-                    }
+                try {
+                    batch.written = store.appendLinked(head -> link(head, batch.entries));
+                } catch (RuntimeException failure) {
+                    batch.failed = failure;
                 }
-            }
-            if (mine.written) {
-                return record;
             }
         }
+        if (mine.failed != null) {
+            throw mine.failed;
+        }
+        return mine.written.get(index);
+    }
+
+    /**
+     * Writes the records a store holds outside the chain (requests' records that committed with them)
+     * into it now; concurrent callers share one write.
+     */
+    public void flush() {
+        long asked = flushesAsked.incrementAndGet();
+        synchronized (writer) {
+            if (flushedUpTo >= asked) {
+                return; // a write that began after this call was made has taken them
+            }
+            flushedUpTo = flushesAsked.get();
+            store.appendLinked(head -> List.of());
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong flushesAsked = new java.util.concurrent.atomic.AtomicLong();
+    /** Guarded by writer. */
+    private long flushedUpTo;
+
+    private static List<AuditRecord> link(java.util.Optional<AuditRecord> head, List<Entry> entries) {
+        return linkRecords(head, entries.stream().map(entry -> new AuditRecord(0, entry.time(), entry.operator(), entry.desk(),
+                entry.action(), entry.outcome(), entry.details(), "", "")).toList());
+    }
+
+    /** Chains records that have no place yet (their sequence and hashes are ignored) after {@code head}, in order. */
+    public static List<AuditRecord> linkRecords(java.util.Optional<AuditRecord> head, List<AuditRecord> unlinked) {
+        String previous = head.map(AuditRecord::hash).orElse(GENESIS);
+        long sequence = head.map(AuditRecord::sequence).orElse(0L);
+        List<AuditRecord> linked = new ArrayList<>(unlinked.size());
+        for (AuditRecord entry : unlinked) {
+            sequence++;
+            AuditRecord unsigned = new AuditRecord(sequence, entry.time(), entry.operator(), entry.desk(), entry.action(),
+                    entry.outcome(), entry.details(), previous, "");
+            AuditRecord record = new AuditRecord(sequence, entry.time(), entry.operator(), entry.desk(), entry.action(),
+                    entry.outcome(), entry.details(), previous, hash(unsigned));
+            linked.add(record);
+            previous = record.hash();
+        }
+        return linked;
     }
 
     public List<AuditRecord> records() {

@@ -22,16 +22,11 @@ class AuditGroupCommitTest {
         final AuditTrail otherServer = new AuditTrail(Clock.systemUTC(), inner);
 
         @Override
-        public Optional<AuditRecord> last() {
-            return inner.last();
-        }
-
-        @Override
-        public void appendAll(List<AuditRecord> records) {
+        public List<AuditRecord> appendLinked(java.util.function.Function<Optional<AuditRecord>, List<AuditRecord>> link) {
             if (writes.incrementAndGet() % 25 == 0) {
-                otherServer.append("other", "DESK-X", "RACE", "OK", Map.of()); // takes the next sequence number first
+                otherServer.append("other", "DESK-X", "RACE", "OK", Map.of()); // another node writes just before this one
             }
-            inner.appendAll(records);
+            return inner.appendLinked(link);
         }
 
         @Override

@@ -20,10 +20,19 @@ import org.regdesk.server.store.Operator;
 /** The audit trail in the database as the {@link AuditService}, and its check and export for auditors. */
 public final class AuditTrailService implements AuditService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditTrailService.class);
+
     private final AuditTrail trail;
+    private final JdbcAuditStore store;
+    private final Database database;
+    private final Clock clock;
 
     public AuditTrailService(Database database, Clock clock) {
-        this.trail = new AuditTrail(clock, new JdbcAuditStore(database));
+        this.store = new JdbcAuditStore(database);
+        this.trail = new AuditTrail(clock, store);
+        this.database = database;
+        this.clock = clock;
+        trail.flush(); // records a node left outside the chain when it died
     }
 
     @Override
@@ -33,12 +42,31 @@ public final class AuditTrailService implements AuditService {
 
     @Override
     public void append(String who, String where, AuditAction action, String outcome, Map<String, String> details) {
-        trail.append(who, where, action.name(), outcome, details);
+        if (!database.inUnit()) {
+            trail.append(who, where, action.name(), outcome, details);
+            return;
+        }
+        // inside a request's transaction the record commits with what it records: exactly once, even when
+        // the node dies before answering and the desk repeats the request; a rolled-back request's
+        // records (its refusals) are written on their own afterwards
+        store.hold(who, where, action.name(), outcome, details, clock.instant());
+        database.afterUnit(committed -> {
+            try {
+                if (committed) {
+                    trail.flush();
+                } else {
+                    trail.append(who, where, action.name(), outcome, details);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Audit record {} {} could not be written to the chain now ({}); held records are written with the next one", action, outcome, e.toString());
+            }
+        });
     }
 
     /** How many records, and the first whose hash does not fit the chain (null when none). */
     public Map<String, Object> check(Actor actor) throws Refusal {
         requireAuditRole(actor);
+        trail.flush();
         List<AuditRecord> records = trail.records();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("records", records.size());
@@ -49,6 +77,7 @@ public final class AuditTrailService implements AuditService {
     /** The whole trail as JSON lines; the export itself is audited. */
     public String export(Actor actor) throws Refusal {
         requireAuditRole(actor);
+        trail.flush();
         StringWriter out = new StringWriter();
         try {
             trail.exportJsonLines(out);
