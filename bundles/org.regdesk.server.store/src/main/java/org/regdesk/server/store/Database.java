@@ -3,17 +3,15 @@ package org.regdesk.server.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import javax.sql.ConnectionPoolDataSource;
-
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.regdesk.server.store.internal.SchemaMigrations;
+import org.regdesk.server.store.pool.ConnectionPools;
 
 /**
- * The open registry database: a connection pool, migrated to the current schema before first use.
- * H2's small pool serves both databases (it pools any {@link ConnectionPoolDataSource}); drivers are
- * created directly, not through DriverManager, which cannot see other bundles' drivers in OSGi.
+ * The open registry database: two connection pools (requests; writes that commit on their own),
+ * migrated to the current schema before first use. Drivers are created directly, not through
+ * DriverManager, which cannot see other bundles' drivers in OSGi.
  */
 public final class Database implements AutoCloseable {
 
@@ -29,52 +27,16 @@ public final class Database implements AutoCloseable {
         T run() throws E;
     }
 
-    /**
-     * H2's pool waits for a free connection by sleeping 1 ms in a loop; with hundreds of waiting requests
-     * that burns the CPU the database needs (measured: a 200-desk soak on PostgreSQL ran at a third of its
-     * speed). Waiters queue on a fair semaphore instead and sleep until a connection is returned.
-     */
-    private record Pool(JdbcConnectionPool connections, java.util.concurrent.Semaphore permits) {
-        static Pool of(ConnectionPoolDataSource source, int size) {
-            JdbcConnectionPool connections = JdbcConnectionPool.create(source);
-            connections.setMaxConnections(size);
-            connections.setLoginTimeout(10);
-            return new Pool(connections, new java.util.concurrent.Semaphore(size, true));
+    /** One pool: connections that wait parked, are checked, replaced after 30 minutes, and reported when held over a minute. */
+    private record Pool(ConnectionPools.Pool pooled) {
+        static Pool of(String name, javax.sql.DataSource source, int size) {
+            return new Pool(ConnectionPools.open(source, new ConnectionPools.Settings(name, size, java.time.Duration.ofSeconds(10),
+                    java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(1))));
         }
 
         Connection take() throws SQLException {
-            try {
-                if (!permits.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    throw new SQLException("no database connection free for 10 s (database.max.connections)");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for a database connection", e);
-            }
-            try {
-                return releasingPermitOnClose(connections.getConnection(), permits);
-            } catch (SQLException | RuntimeException e) {
-                permits.release();
-                throw e;
-            }
+            return pooled.dataSource().getConnection();
         }
-    }
-
-    /** The pooled connection, whose close() also gives the permit back, once. */
-    private static Connection releasingPermitOnClose(Connection connection, java.util.concurrent.Semaphore permits) {
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(),
-                new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
-                    try {
-                        return method.invoke(connection, arguments);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    } finally {
-                        if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
-                            permits.release();
-                        }
-                    }
-                });
     }
 
     private final Pool pool;
@@ -93,9 +55,9 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings) {
-        ConnectionPoolDataSource source;
+        javax.sql.DataSource source;
         if (settings.postgresql()) {
-            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+            PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(settings.url());
             pg.setUser(settings.user());
             pg.setPassword(new String(settings.password()));
@@ -108,7 +70,8 @@ public final class Database implements AutoCloseable {
             h2.setPassword(new String(settings.password()));
             source = h2;
         }
-        Database database = new Database(Pool.of(source, settings.maxConnections()), Pool.of(source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql());
+        Database database = new Database(Pool.of("regdesk-requests", source, settings.maxConnections()),
+                Pool.of("regdesk-own-commits", source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql());
         try {
             database.transaction(connection -> {
                 SchemaMigrations.migrate(connection);
@@ -261,7 +224,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.connections().dispose();
-        independentPool.connections().dispose();
+        pool.pooled().close();
+        independentPool.pooled().close();
     }
 }

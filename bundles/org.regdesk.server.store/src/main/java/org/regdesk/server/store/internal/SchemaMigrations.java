@@ -35,6 +35,9 @@ public final class SchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
+    /** The advisory lock key of schema migrations ("RD" "MG" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x5244_4D47L;
+
     private SchemaMigrations() {
     }
 
@@ -51,6 +54,12 @@ public final class SchemaMigrations {
             throws SQLException {
         if (!historyTable.matches("[a-z_]{1,60}")) {
             throw new IllegalArgumentException("history table name: " + historyTable);
+        }
+        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            // nodes starting together: one migrates, the others wait and then find nothing left to do
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            }
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + historyTable + " (version INTEGER PRIMARY KEY, "
