@@ -40,7 +40,7 @@ public class ExampleRoutes implements HttpRoutes {
     @Activate
     public ExampleRoutes(@Reference Database database, @Reference OperatorSessions operators,
             @Reference DeskSessionService sessions, @Reference AuditService audit) {
-        this.desk = new DeskRoutes(database, operators);
+        this.desk = new DeskRoutes(database, operators, audit);
         this.sessions = sessions;
         this.audit = audit;
     }

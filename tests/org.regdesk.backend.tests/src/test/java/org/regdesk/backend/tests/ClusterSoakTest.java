@@ -226,7 +226,7 @@ class ClusterSoakTest {
         phaseSpans.put("two nodes again", new double[] { readyAt, seconds(start) });
 
         List<Flow> done = List.copyOf(flows);
-        System.out.printf("cluster soak: %d desks, %d s a phase, node 1 killed -9 at %.1f s, restarted at %.1f s, ready at %.1f s%n",
+        System.out.printf("cluster soak: %d desks, %d s in three phases, node 1 killed -9 at %.1f s, restarted at %.1f s, ready at %.1f s%n",
                 DESKS, SECONDS, killedAt, restartAt, readyAt);
         for (String name : List.of("two nodes", "one node", "node restarting", "two nodes again")) {
             List<Flow> inPhase = done.stream().filter(flow -> flow.phase().equals(name)).toList();

@@ -39,14 +39,14 @@ public final class CertificateRoutes implements HttpRoutes {
     @Activate
     public CertificateRoutes(@Reference DeskSessionService sessions, @Reference AuditService audit,
             @Reference Database database, @Reference OperatorSessions operators) {
-        this.desk = new DeskRoutes(database, operators);
+        this.desk = new DeskRoutes(database, operators, audit);
         this.certificates = new CertificateDesk(sessions, audit, () -> Optional.ofNullable(authority));
     }
 
     /** Wired by hand (tests): {@code authority} says which CA serves now. */
     public CertificateRoutes(DeskSessionService sessions, AuditService audit, Database database, OperatorSessions operators,
             Supplier<Optional<CertificateAuthority>> authority) {
-        this.desk = new DeskRoutes(database, operators);
+        this.desk = new DeskRoutes(database, operators, audit);
         this.certificates = new CertificateDesk(sessions, audit, authority);
     }
 

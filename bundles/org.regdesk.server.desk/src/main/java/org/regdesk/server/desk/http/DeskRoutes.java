@@ -10,6 +10,8 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 import org.regdesk.server.desk.Actor;
+import org.regdesk.server.desk.AuditAction;
+import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.desk.OperatorSessions;
 import org.regdesk.server.desk.Refusal;
 import org.regdesk.server.http.ApiException;
@@ -43,22 +45,30 @@ public final class DeskRoutes {
      */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** The audit action of a refused desk request: one record per refusal, whatever refused it. */
+    private enum RefusalAudit implements AuditAction {
+        DESK_REFUSAL
+    }
+
     private final Database database;
     private final OperatorSessions operators;
+    private final AuditService audit;
     private final IdempotentReplies replies;
 
-    public DeskRoutes(Database database, OperatorSessions operators) {
+    /** @param audit records every refused request (who, where, which path, which code), after its transaction rolled back */
+    public DeskRoutes(Database database, OperatorSessions operators, AuditService audit) {
         this.database = database;
         this.operators = operators;
+        this.audit = audit;
         this.replies = new IdempotentReplies(database);
     }
 
     public Route post(String path, Step step) {
-        return Route.post(BASE + path, Access.DESK, call -> inOneTransaction(call, step));
+        return Route.post(BASE + path, Access.DESK, call -> audited(call, () -> inOneTransaction(call, step)));
     }
 
     public Route get(String path, Step step) {
-        return Route.get(BASE + path, Access.DESK, call -> inOneTransaction(call, step));
+        return Route.get(BASE + path, Access.DESK, call -> audited(call, () -> inOneTransaction(call, step)));
     }
 
     /**
@@ -66,7 +76,43 @@ public final class DeskRoutes {
      * piece by piece, so the request holds no connection and no lock while the other system answers.
      */
     public Route postCallingOut(String path, Step step) {
-        return Route.post(BASE + path, Access.DESK, call -> answering(call, step));
+        return Route.post(BASE + path, Access.DESK, call -> audited(call, () -> answering(call, step)));
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        Reply get() throws ApiException;
+    }
+
+    /**
+     * Every refusal is audited here, once, whatever refused it (no desk certificate, an unknown desk or
+     * session, a role not allowed, a limit, an operation's own check): steps still record their own
+     * domain outcome, this is the trail of refused requests. Who: the operator when the token is good,
+     * else "-"; never the username a failed sign-in typed.
+     */
+    private Reply audited(Call call, Answer answer) throws ApiException {
+        try {
+            return answer.get();
+        } catch (ApiException refused) {
+            if (refused.status() < 500) {
+                String desk;
+                try {
+                    desk = desk(call);
+                } catch (Refusal noDesk) {
+                    desk = "-";
+                }
+                String who;
+                try {
+                    who = actor(call).operator();
+                } catch (Refusal | RuntimeException notSignedIn) {
+                    who = "-";
+                }
+                audit.append(who, desk, RefusalAudit.DESK_REFUSAL, refused.code(), Map.of("method", call.method(),
+                        "path", call.path().length() > 200 ? call.path().substring(0, 200) : call.path(),
+                        "status", Integer.toString(refused.status())));
+            }
+            throw refused;
+        }
     }
 
     /** The signed-in operator of this request's desk. */

@@ -3,7 +3,7 @@
  * desk certificate and bearer token, run one request in one transaction, and turn a domain
  * {@link org.regdesk.server.desk.Refusal} into a problem-details answer with the matching status.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package org.regdesk.server.desk.http;
 
 import org.osgi.annotation.versioning.Version;

@@ -40,7 +40,7 @@ public final class EOnayRoutes implements HttpRoutes {
 
     public EOnayRoutes(DeskSessionService sessions, AuditService audit, Database database, OperatorSessions operators,
             ConsentTrust trust, Clock clock) {
-        this.desk = new DeskRoutes(database, operators);
+        this.desk = new DeskRoutes(database, operators, audit);
         this.eOnay = new EOnayDesk(sessions, audit, database, trust, clock);
         this.applications = new CertificateApplications(sessions, audit, database, clock);
     }

@@ -70,7 +70,7 @@ public final class PortalPages implements HttpRoutes {
     }
 
     private enum PortalAudit implements AuditAction {
-        PORTAL_SIGN_IN
+        PORTAL_SIGN_IN, PORTAL_CSRF
     }
 
     private final CitizenRegistry registry;
@@ -391,9 +391,12 @@ public final class PortalPages implements HttpRoutes {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private static void checkCsrf(Call call, PortalSessions.Session session) throws ApiException {
+    /** A form without the session's CSRF token came from another site (or a stale page): refused and audited. */
+    private void checkCsrf(Call call, PortalSessions.Session session) throws ApiException {
         String sent = call.form().getOrDefault("csrf", "");
         if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII), session.csrf.getBytes(StandardCharsets.US_ASCII))) {
+            audit.append("citizen", "portal", PortalAudit.PORTAL_CSRF, "CSRF_TOKEN_INVALID", Map.of("citizen",
+                    session.citizen.masked(), "path", call.path().length() > 200 ? call.path().substring(0, 200) : call.path()));
             throw new ApiException(403, "CSRF_TOKEN_INVALID", PortalText.get("badRequest", true));
         }
     }

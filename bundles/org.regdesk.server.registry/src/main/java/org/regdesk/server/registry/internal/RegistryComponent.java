@@ -78,7 +78,7 @@ public final class RegistryComponent implements SmsGateway {
         registrations.add(context.registerService(DeskSessionService.class, sessions, null));
         registrations.add(context.registerService(CitizenRegistry.class, new CitizenRegistryService(database, codes, audit), null));
         registrations.add(context.registerService(HttpRoutes.class,
-                new RegistryRoutes(new DeskRoutes(database, operators), operators, sessions, audit), null));
+                new RegistryRoutes(new DeskRoutes(database, operators, audit), operators, sessions, audit), null));
         LOG.info("Registry core ready");
     }
 

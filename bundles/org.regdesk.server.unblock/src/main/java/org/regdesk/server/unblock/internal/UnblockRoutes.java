@@ -39,7 +39,7 @@ public final class UnblockRoutes implements HttpRoutes {
 
     public UnblockRoutes(DeskSessionService sessions, AuditService audit, CardKeyService keys, Database database,
             OperatorSessions operators, Clock clock) {
-        this.desk = new DeskRoutes(database, operators);
+        this.desk = new DeskRoutes(database, operators, audit);
         this.unblocking = new CardUnblocking(sessions, audit, keys, database, clock, new SecureRandom());
     }
 
