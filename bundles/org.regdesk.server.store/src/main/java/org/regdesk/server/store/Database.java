@@ -28,27 +28,21 @@ public final class Database implements AutoCloseable {
     }
 
     /** One pool: connections that wait parked, are checked, replaced after 30 minutes, and reported when held over a minute. */
-    private record Pool(ConnectionPools.Pool pooled) {
-        static Pool of(String name, javax.sql.DataSource source, int size) {
-            return new Pool(ConnectionPools.open(source, new ConnectionPools.Settings(name, size, java.time.Duration.ofSeconds(10),
-                    java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(1))));
-        }
-
-        Connection take() throws SQLException {
-            return pooled.dataSource().getConnection();
-        }
+    private static ConnectionPools.Pool pool(String name, javax.sql.DataSource source, int size) {
+        return ConnectionPools.open(source, new ConnectionPools.Settings(name, size, java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(1)));
     }
 
-    private final Pool pool;
+    private final ConnectionPools.Pool pool;
     /** The audit chain's own connections: its appends commit at once and in order, whatever the request does. */
-    private final Pool independentPool;
+    private final ConnectionPools.Pool independentPool;
     private final boolean postgresql;
     private final ThreadLocal<Connection> unitConnection = new ThreadLocal<>();
     /** What to do once the thread's unit has ended: called with true after a commit, false after a rollback. */
     private final ThreadLocal<java.util.List<java.util.function.Consumer<Boolean>>> unitEnded = new ThreadLocal<>();
     private final ThreadLocal<Connection> independentConnection = new ThreadLocal<>();
 
-    private Database(Pool pool, Pool independentPool, boolean postgresql) {
+    private Database(ConnectionPools.Pool pool, ConnectionPools.Pool independentPool, boolean postgresql) {
         this.pool = pool;
         this.independentPool = independentPool;
         this.postgresql = postgresql;
@@ -70,8 +64,8 @@ public final class Database implements AutoCloseable {
             h2.setPassword(new String(settings.password()));
             source = h2;
         }
-        Database database = new Database(Pool.of("regdesk-requests", source, settings.maxConnections()),
-                Pool.of("regdesk-own-commits", source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql());
+        Database database = new Database(pool("regdesk-requests", source, settings.maxConnections()),
+                pool("regdesk-own-commits", source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql());
         try {
             database.transaction(connection -> {
                 SchemaMigrations.migrate(connection);
@@ -164,7 +158,7 @@ public final class Database implements AutoCloseable {
         }
         Connection connection;
         try {
-            connection = pool.take();
+            connection = pool.dataSource().getConnection();
             connection.setAutoCommit(false);
         } catch (SQLException e) {
             throw new DatabaseException("No database connection: " + e.getMessage(), e);
@@ -206,8 +200,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static <T> T inOwnTransaction(Pool source, Work<T> work) {
-        try (Connection connection = source.take()) {
+    private static <T> T inOwnTransaction(ConnectionPools.Pool source, Work<T> work) {
+        try (Connection connection = source.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -224,7 +218,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.pooled().close();
-        independentPool.pooled().close();
+        pool.close();
+        independentPool.close();
     }
 }

@@ -26,7 +26,7 @@ public final class ClusterNode {
                 Files.readString(Path.of(System.getenv("REGDESK_CLUSTER_DB_PASSWORD_FILE"))).strip().toCharArray(), 24); // two nodes, their audit pools and the test within PostgreSQL's 100 connections
         Path keys = data.resolve("cluster");
         TestBackend node = new TestBackend(data, new TestBackend.Node(database, "first".equals(arguments[2]),
-                Files.readAllBytes(keys.resolve("code.key")), port, Optional.of(arguments[3])),
+                Files.readAllBytes(keys.resolve("code.key")), port, Optional.of(arguments[3]), true),
                 Files.readAllBytes(keys.resolve("master.key")), TestBackend.CaKeyPlace.PKCS12);
         System.out.println("NODE LISTENING " + node.base);
         System.out.flush();

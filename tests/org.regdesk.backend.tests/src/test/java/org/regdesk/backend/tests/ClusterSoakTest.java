@@ -134,14 +134,14 @@ class ClusterSoakTest {
                     balance roundrobin
                     option httpchk GET /ready
                     http-check expect status 200
-                    default-server check check-ssl verify none inter 300ms fall 2 rise 2
+                    default-server send-proxy-v2 check check-send-proxy check-ssl verify none inter 300ms fall 2 rise 2
                     server node1 127.0.0.1:%d
                     server node2 127.0.0.1:%d
                 """.formatted(balancerPort, nodePorts[0], nodePorts[1]));
         balancer = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(data.resolve("haproxy.log").toFile()).start();
         balanced = URI.create("https://127.0.0.1:" + balancerPort + "/");
-        waitUntilReady(balanced, "the balancer");
+        waitUntilReady(() -> readyThrough(balanced), "the balancer");
 
         database = Database.open(new DatabaseSettings(settings.url(), settings.user(), settings.password(), 8));
         Operators operators = new Operators(database);
@@ -317,17 +317,20 @@ class ClusterSoakTest {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 data.resolve("node" + (index + 1) + ".log").toFile()));
         nodes[index] = builder.start();
-        waitUntilReady(URI.create("https://127.0.0.1:" + nodePorts[index] + "/"), "node " + (index + 1));
+        waitUntilReady(() -> readyBehindProxyHeader(nodePorts[index]), "node " + (index + 1));
     }
 
-    /** Polls /ready (TLS without trust: only the status matters here) for up to 90 s. */
-    private void waitUntilReady(URI base, String what) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trustingEverything()).connectTimeout(Duration.ofSeconds(2)).build();
+    @FunctionalInterface
+    private interface ReadyCheck {
+        boolean ready() throws Exception;
+    }
+
+    /** Polls a readiness check for up to 90 s. */
+    private void waitUntilReady(ReadyCheck check, String what) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (check.ready()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -336,6 +339,27 @@ class ClusterSoakTest {
             Thread.sleep(200);
         }
         throw new AssertionError(what + " did not become ready in 90 s; see " + data);
+    }
+
+    /** GET /ready through the balancer (TLS without trust: only the status matters here). */
+    private boolean readyThrough(URI base) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(trustingEverything()).connectTimeout(Duration.ofSeconds(2)).build();
+        return client.send(HttpRequest.newBuilder(base.resolve("/ready")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    /** GET /ready on a node as the balancer asks it: a PROXY v1 header, then TLS, then the request. */
+    private static boolean readyBehindProxyHeader(int port) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write(("PROXY TCP4 127.0.0.1 127.0.0.1 40000 " + port + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) trustingEverything().getSocketFactory()
+                    .createSocket(socket, "localhost", port, false)) {
+                tls.getOutputStream().write("GET /ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                return new String(tls.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200");
+            }
+        }
     }
 
     private Map<String, Long> count(String sql) {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,26 +30,7 @@ class SmsOneTimeCodesTest {
 
     private static final PhoneNumber PHONE = new PhoneNumber("+905321234567");
 
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.stoppedAt(Instant.parse("2026-11-26T10:00:00Z"));
     private final SmsOutbox outbox = new SmsOutbox();
     private Database db;
     private SmsOneTimeCodes otp;
@@ -91,7 +69,7 @@ class SmsOneTimeCodesTest {
         assertEquals(Outcome.ACCEPTED, otp.check("s1", code).outcome());
         assertEquals(Outcome.ACCEPTED, otp.check("s1", code).outcome(), "a desk asking again with the same code");
         assertEquals(Outcome.NO_CODE_SENT, otp.check("s1", wrong(code)).outcome(), "nothing else to prove");
-        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        clock.advance(SmsOneTimeCodes.RESEND_COOLDOWN);
         assertTrue(otp.send("s1", PHONE).sent());
         assertEquals(Outcome.WRONG_CODE, otp.check("s1", code).outcome(), "a new code replaces a proven one");
     }
@@ -144,7 +122,7 @@ class SmsOneTimeCodesTest {
     void aCodeExpiresAfterThreeMinutes() throws Exception {
         otp.send("s1", PHONE);
         String code = lastCode();
-        clock.now = clock.now.plus(SmsOneTimeCodes.VALIDITY);
+        clock.advance(SmsOneTimeCodes.VALIDITY);
         assertEquals(Outcome.EXPIRED, otp.check("s1", code).outcome());
     }
 
@@ -154,10 +132,10 @@ class SmsOneTimeCodesTest {
         String first = lastCode();
         SmsOneTimeCodes.Sent tooSoon = otp.send("s1", PHONE);
         assertFalse(tooSoon.sent());
-        assertEquals(clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN), tooSoon.resendAllowedAt());
+        assertEquals(clock.instant().plus(SmsOneTimeCodes.RESEND_COOLDOWN), tooSoon.resendAllowedAt());
         assertEquals(1, outbox.messages().size());
 
-        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        clock.advance(SmsOneTimeCodes.RESEND_COOLDOWN);
         assertTrue(otp.send("s1", PHONE).sent());
         String second = lastCode();
         if (!second.equals(first)) {
@@ -174,8 +152,8 @@ class SmsOneTimeCodesTest {
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> dying.send("s1", PHONE));
         SmsOneTimeCodes.Sent held = otp.send("s1", PHONE);
         assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.COOLDOWN), held.held(), "it may still be on its way");
-        assertEquals(clock.now.plusSeconds(10), held.resendAllowedAt());
-        clock.now = clock.now.plusSeconds(10);
+        assertEquals(clock.instant().plusSeconds(10), held.resendAllowedAt());
+        clock.advance(java.time.Duration.ofSeconds(10));
         assertTrue(otp.send("s1", PHONE).sent(), "another node sends it again");
         assertEquals(Outcome.ACCEPTED, otp.check("s1", lastCode()).outcome());
     }
@@ -192,7 +170,7 @@ class SmsOneTimeCodesTest {
     void aSessionGetsThreeSmsAtMostHoweverLongItWaits() throws Exception {
         for (int i = 0; i < SmsOneTimeCodes.SENDS_PER_SESSION; i++) {
             assertTrue(otp.send("s1", PHONE).sent());
-            clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+            clock.advance(SmsOneTimeCodes.RESEND_COOLDOWN);
         }
         SmsOneTimeCodes.Sent held = otp.send("s1", PHONE);
         assertFalse(held.sent());
@@ -208,13 +186,13 @@ class SmsOneTimeCodesTest {
         for (int i = 0; i < 3; i++) {
             otp.check("s1", wrong(first));
         }
-        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        clock.advance(SmsOneTimeCodes.RESEND_COOLDOWN);
         assertTrue(otp.send("s1", PHONE).sent());
         String second = lastCode();
         assertEquals(new SmsOneTimeCodes.Check(Outcome.WRONG_CODE, 1), otp.check("s1", wrong(second)), "4 of 5 used");
         assertEquals(new SmsOneTimeCodes.Check(Outcome.NO_ATTEMPTS_LEFT, 0), otp.check("s1", wrong(second)));
         assertEquals(Outcome.NO_ATTEMPTS_LEFT, otp.check("s1", second).outcome(), "not even the right code now");
-        clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+        clock.advance(SmsOneTimeCodes.RESEND_COOLDOWN);
         assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.SESSION_LIMIT), otp.send("s1", PHONE).held());
     }
 
@@ -239,12 +217,12 @@ class SmsOneTimeCodesTest {
                 if (codes.send("day-" + session, PHONE).sent()) {
                     sent++;
                 }
-                clock.now = clock.now.plus(SmsOneTimeCodes.RESEND_COOLDOWN);
+                clock.advance(SmsOneTimeCodes.RESEND_COOLDOWN);
             }
         }
         assertEquals(SmsOneTimeCodes.SENDS_PER_PHONE_PER_DAY, sent);
         assertEquals(java.util.Optional.of(SmsOneTimeCodes.Held.DAILY_LIMIT), codes.send("another", PHONE).held());
-        clock.now = clock.now.plus(java.time.Duration.ofDays(1));
+        clock.advance(java.time.Duration.ofDays(1));
         assertTrue(codes.send("tomorrow", PHONE).sent());
     }
 }

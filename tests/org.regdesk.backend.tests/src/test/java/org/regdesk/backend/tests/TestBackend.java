@@ -133,15 +133,15 @@ final class TestBackend implements AutoCloseable {
 
     /**
      * Where this server runs and what it shares with other nodes of a cluster: the database (the first node
-     * loads the demo registry into it), the code hash key, its port, and the SMS provider it hands texts to
-     * (empty: an in-memory outbox).
+     * loads the demo registry into it), the code hash key, its port, the SMS provider it hands texts to
+     * (empty: an in-memory outbox), and whether a load balancer's PROXY protocol header precedes each connection.
      */
     record Node(org.regdesk.server.store.DatabaseSettings database, boolean first, byte[] codeKey, int port,
-            Optional<String> smsProvider) {
+            Optional<String> smsProvider, boolean behindBalancer) {
         static Node alone(org.regdesk.server.store.DatabaseSettings database) {
             byte[] codeKey = new byte[32];
             new SecureRandom().nextBytes(codeKey);
-            return new Node(database, true, codeKey, 0, Optional.empty());
+            return new Node(database, true, codeKey, 0, Optional.empty(), false);
         }
     }
 
@@ -198,7 +198,9 @@ final class TestBackend implements AutoCloseable {
                 new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)),
                         () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));
         served.forEach(routes::add);
-        server = new RegdeskServer(ServerSettings.development("127.0.0.1", node.port(), data, DESKS), Clock.systemUTC(), openApi,
+        ServerSettings development = ServerSettings.development("127.0.0.1", node.port(), data, DESKS);
+        server = new RegdeskServer(new ServerSettings(development.host(), development.port(), true, data, Optional.empty(),
+                Optional.empty(), DESKS, "test", node.behindBalancer()), Clock.systemUTC(), openApi,
                 new org.regdesk.server.http.internal.ReadinessHandler.Readiness(List.of("registry", "portal", UnblockOperation.ID,
                         EOnayOperation.ID, CertificateStatusOperation.ID), routes::names));
         base = server.start();

@@ -3,8 +3,6 @@ package org.regdesk.server.http.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -34,9 +32,7 @@ public final class HealthHandler extends Handler.Abstract.NonBlocking {
         if (!PATH.equals(Request.getPathInContext(request))) {
             return false;
         }
-        if (!HttpMethod.GET.is(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.GET.asString());
-            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED", PATH + " için GET kullanın.");
+        if (JsonResponses.refusedUnlessGet(request, response, callback, PATH)) {
             return true;
         }
         JsonResponses.write(response, callback, 200,

@@ -35,6 +35,16 @@ public final class JsonResponses {
     private JsonResponses() {
     }
 
+    /** Answers 405 (with Allow: GET) to anything but a GET of a fixed path; true when it did. */
+    static boolean refusedUnlessGet(org.eclipse.jetty.server.Request request, Response response, Callback callback, String path) {
+        if (org.eclipse.jetty.http.HttpMethod.GET.is(request.getMethod())) {
+            return false;
+        }
+        response.getHeaders().put(HttpHeader.ALLOW, org.eclipse.jetty.http.HttpMethod.GET.asString());
+        error(response, callback, 405, "METHOD_NOT_ALLOWED", path + " için GET kullanın.");
+        return true;
+    }
+
     /** A reply body as the server writes it (to keep an answer for repeats of its request). */
     public static byte[] bytes(Object body) {
         try {

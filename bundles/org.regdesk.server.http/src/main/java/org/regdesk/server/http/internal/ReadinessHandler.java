@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -49,9 +47,7 @@ public final class ReadinessHandler extends Handler.Abstract.NonBlocking {
         if (!PATH.equals(Request.getPathInContext(request))) {
             return false;
         }
-        if (!HttpMethod.GET.is(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.GET.asString());
-            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED", PATH + " için GET kullanın.");
+        if (JsonResponses.refusedUnlessGet(request, response, callback, PATH)) {
             return true;
         }
         List<String> missing = readiness.missing();

@@ -18,6 +18,7 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ProxyConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -74,9 +75,11 @@ public final class RegdeskServer {
         ServerConnector serverConnector;
         if (settings.tlsEnabled()) {
             http.addCustomizer(new SecureRequestCustomizer());
-            serverConnector = new ServerConnector(server,
-                    new SslConnectionFactory(sslContextFactory(), HttpVersion.HTTP_1_1.asString()),
-                    new HttpConnectionFactory(http));
+            SslConnectionFactory tls = new SslConnectionFactory(sslContextFactory(), HttpVersion.HTTP_1_1.asString());
+            serverConnector = settings.proxyProtocol()
+                    // the balancer's header first, then the client's own TLS (mutual TLS still ends here)
+                    ? new ServerConnector(server, new ProxyConnectionFactory(tls.getProtocol()), tls, new HttpConnectionFactory(http))
+                    : new ServerConnector(server, tls, new HttpConnectionFactory(http));
         } else {
             LOG.warn("TLS is switched off (tls.enabled=false): traffic is readable on the network");
             serverConnector = new ServerConnector(server, new HttpConnectionFactory(http));

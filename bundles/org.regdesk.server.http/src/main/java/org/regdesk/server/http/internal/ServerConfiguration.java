@@ -34,6 +34,9 @@ public @interface ServerConfiguration {
     @AttributeDefinition(description = "PEM file with the CA certificate(s) that issue desk certificates (mutual TLS); empty creates a development desk CA in <data>/tls")
     String tls_client_ca_path() default "";
 
+    @AttributeDefinition(description = "Behind a load balancer that passes TLS through (HAProxy send-proxy-v2): read the client's address from the PROXY protocol header. Firewall the node so that only the balancer reaches it.")
+    boolean proxy_protocol() default false;
+
     @AttributeDefinition(description = "Route contributions (HttpRoutes.name) that must be served before /ready answers 200, e.g. registry, portal, PIN_UNBLOCK")
     String ready_requires() default "registry,portal";
 

@@ -8,10 +8,19 @@ import java.util.Optional;
  * Validated server settings, independent of OSGi so the server can be started from plain tests.
  *
  * @param productionKeystore keystore from configuration; empty means "generate a development certificate"
+ * @param proxyProtocol connections start with a PROXY protocol header from the load balancer, which carries
+ *        the client's address (the balancer passes TLS through, so the node would see only the balancer's)
  */
 public record ServerSettings(String host, int port, boolean tlsEnabled, Path dataDirectory,
         Optional<ProvidedKeystore> productionKeystore, Optional<Path> deskCaCertificates, java.util.List<String> developmentDesks,
-        String version) {
+        String version, boolean proxyProtocol) {
+
+    /** Without the PROXY protocol: clients connect to this node directly. */
+    public ServerSettings(String host, int port, boolean tlsEnabled, Path dataDirectory,
+            Optional<ProvidedKeystore> productionKeystore, Optional<Path> deskCaCertificates, java.util.List<String> developmentDesks,
+            String version) {
+        this(host, port, tlsEnabled, dataDirectory, productionKeystore, deskCaCertificates, developmentDesks, version, false);
+    }
 
     /** A keystore the administrator configured. The password is kept as chars so it can be wiped. */
     public record ProvidedKeystore(Path path, char[] password) {
@@ -54,7 +63,8 @@ public record ServerSettings(String host, int port, boolean tlsEnabled, Path dat
                 .map(String::trim).filter(id -> !id.isEmpty()).toList();
         return new ServerSettings(config.host().trim(), config.port(), config.tls_enabled(),
                 Path.of(config.data_directory().trim()).toAbsolutePath(), keystore,
-                clientCa.isEmpty() ? Optional.empty() : Optional.of(Path.of(clientCa).toAbsolutePath()), desks, version);
+                clientCa.isEmpty() ? Optional.empty() : Optional.of(Path.of(clientCa).toAbsolutePath()), desks, version,
+                config.proxy_protocol());
     }
 
     /** Plain settings for tests and tools: development certificates, the given development desks. */

@@ -52,6 +52,10 @@ class RegdeskServerTest {
     }
 
     private static HttpClient pinnedClient(Path pem) throws Exception {
+        return HttpClient.newBuilder().sslContext(sslContext(pem)).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static SSLContext sslContext(Path pem) throws Exception {
         X509Certificate certificate;
         try (InputStream in = Files.newInputStream(pem)) {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -63,7 +67,7 @@ class RegdeskServerTest {
         factory.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        return context;
     }
 
     private static HttpResponse<String> send(HttpClient client, URI uri, String method) throws Exception {
@@ -107,6 +111,33 @@ class RegdeskServerTest {
         assertEquals(503, stopped.statusCode(), "a stopped bundle takes the node out again");
         assertTrue(stopped.body().contains("\"missing\":[\"registry\"]"), stopped.body());
         assertEquals(405, send(client, base.resolve("/ready"), "POST").statusCode());
+    }
+
+    @Test
+    void behindTheBalancerTheClientAddressComesFromTheProxyHeader() throws Exception {
+        RouteDispatcher routes = new RouteDispatcher();
+        routes.add(() -> java.util.List.of(org.regdesk.server.http.Route.get("/whoami", org.regdesk.server.http.Route.Access.PUBLIC,
+                call -> org.regdesk.server.http.Reply.ok(java.util.Map.of("address", call.remoteAddress())))));
+        server = new RegdeskServer(new ServerSettings("127.0.0.1", 0, true, data, Optional.empty(), Optional.empty(),
+                java.util.List.of(), "1", true), Clock.systemUTC(), routes);
+        URI base = server.start();
+        Path pem = data.resolve("tls").resolve("server.crt");
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("PROXY TCP4 203.0.113.7 127.0.0.1 40000 " + base.getPort() + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) sslContext(pem).getSocketFactory()
+                    .createSocket(socket, "localhost", base.getPort(), false)) {
+                tls.getOutputStream().write("GET /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                answer = new String(tls.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("\"address\":\"203.0.113.7\""), "the balancer's client, not the balancer: " + answer);
+        // Jetty detects the header and serves clients without one too: the balancer's network must be the only way in
+        assertTrue(send(pinnedClient(pem), base.resolve("/whoami"), "GET").body().contains("\"address\":\"127.0.0.1\""));
     }
 
     private static org.regdesk.server.http.HttpRoutes named(String name) {

@@ -37,6 +37,7 @@ import org.regdesk.server.otp.internal.SmsOneTimeCodes;
 import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.JdbcAttemptWindows;
 import org.regdesk.server.store.JdbcCodeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,8 @@ public final class RegistryComponent implements SmsGateway {
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         AuditTrailService audit = new AuditTrailService(database, clock);
-        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new org.regdesk.server.store.JdbcAttemptWindows(database), codeHashKey(data), clock, random);
+        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new JdbcAttemptWindows(database), codeHashKey(data), clock,
+                random);
         SmsOneTimeCodes otp = new SmsOneTimeCodes(database, this, new SmsText(configuration.sms_sender().strip(),
                 configuration.sms_text().strip()), clock, random);
         OperatorAccess operators = new OperatorAccess(database, audit, clock, random);
