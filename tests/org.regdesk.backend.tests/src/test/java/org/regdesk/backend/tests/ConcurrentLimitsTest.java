@@ -64,10 +64,39 @@ class ConcurrentLimitsTest {
             desks.add(backend.desk(i % 2 == 0 ? "DESK-004" : "DESK-005")); // two desks: the account limit must hold too
         }
         Map<String, Integer> outcomes = race(i -> refusal(() -> desks.get(i).signIn("auditor1", "wrong-password".toCharArray())));
-        assertAtMostFiveChecked("operator sign-in", outcomes, "WRONG_CREDENTIALS", "TOO_MANY_ATTEMPTS");
-        // a real account, now locked for its window whatever the desk, even with the right password
-        RegistryApiContract.refused("TOO_MANY_ATTEMPTS",
+        assertAtMostFiveChecked("operator sign-in", outcomes, "WRONG_CREDENTIALS", "SIGN_IN_PAUSED", "TOO_MANY_ATTEMPTS");
+        assertEquals(OperatorPauses.FREE, outcomes.get("WRONG_CREDENTIALS"), "the free tries, then the account pauses");
+        // a real account, now pausing whatever the desk, even with the right password
+        RegistryApiContract.refused("SIGN_IN_PAUSED",
                 () -> backend.desk("DESK-006").signIn("auditor1", DemoData.OPERATOR_PASSWORD.toCharArray()));
+    }
+
+    /** The account's pauses as the registry sets them (OperatorAccess.ACCOUNT_PAUSES). */
+    private static final class OperatorPauses {
+        static final int FREE = 3;
+    }
+
+    @Test
+    void wrongPasswordsOneAfterAnotherMakeTheAccountWaitLongerThenLockIt() throws Exception {
+        new org.regdesk.server.store.Operators(backend.database).insert(new org.regdesk.server.store.Operator("pauses",
+                "Pauses", org.regdesk.server.store.Operator.Role.OPERATOR,
+                org.regdesk.server.store.PasswordHashes.hash("right".toCharArray(), 1_000), true));
+        HttpRegistryConnector desk = backend.desk("DESK-003");
+        for (int i = 0; i < OperatorPauses.FREE; i++) {
+            RegistryApiContract.refused("WRONG_CREDENTIALS", () -> desk.signIn("pauses", "wrong".toCharArray()));
+        }
+        RegistryException paused = RegistryApiContract.refused("SIGN_IN_PAUSED", () -> desk.signIn("pauses", "right".toCharArray()));
+        int seconds = Integer.parseInt(paused.params().get("seconds"));
+        assertTrue(seconds >= 1 && seconds <= 4, "the 4th try waits up to 4 s after the first failure: " + seconds);
+        backend.clock.advance(java.time.Duration.ofSeconds(4));
+        RegistryApiContract.refused("WRONG_CREDENTIALS", () -> desk.signIn("pauses", "wrong".toCharArray()));
+        paused = RegistryApiContract.refused("SIGN_IN_PAUSED", () -> desk.signIn("pauses", "wrong".toCharArray()));
+        assertTrue(Integer.parseInt(paused.params().get("seconds")) > 4, "the 5th waits longer: " + paused.params());
+        backend.clock.advance(java.time.Duration.ofSeconds(12));
+        RegistryApiContract.refused("WRONG_CREDENTIALS", () -> desk.signIn("pauses", "wrong".toCharArray()));
+        RegistryApiContract.refused("TOO_MANY_ATTEMPTS", () -> desk.signIn("pauses", "right".toCharArray()));
+        backend.clock.advance(java.time.Duration.ofMinutes(10));
+        assertEquals("pauses", desk.signIn("pauses", "right".toCharArray()).username(), "a new window, a new start");
     }
 
     @Test
@@ -140,10 +169,11 @@ class ConcurrentLimitsTest {
         }
     }
 
-    /** At most 5 attempts were checked ({@code checked}); every other one was refused by the limit ({@code limited}). */
-    private static void assertAtMostFiveChecked(String limit, Map<String, Integer> outcomes, String checked, String limited) {
+    /** At most 5 attempts were checked ({@code checked}); every other one was refused by a limit ({@code limited}). */
+    private static void assertAtMostFiveChecked(String limit, Map<String, Integer> outcomes, String checked, String... limited) {
         System.out.printf("%d parallel attempts at the %s limit: %s%n", PARALLEL, limit, outcomes);
         assertTrue(outcomes.getOrDefault(checked, 0) <= 5, "checked: " + outcomes);
-        assertEquals(PARALLEL, outcomes.getOrDefault(checked, 0) + outcomes.getOrDefault(limited, 0), outcomes.toString());
+        int refused = java.util.Arrays.stream(limited).mapToInt(code -> outcomes.getOrDefault(code, 0)).sum();
+        assertEquals(PARALLEL, outcomes.getOrDefault(checked, 0) + refused, outcomes.toString());
     }
 }

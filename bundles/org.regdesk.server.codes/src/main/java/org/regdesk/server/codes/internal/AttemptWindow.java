@@ -21,6 +21,14 @@ public interface AttemptWindow {
     /** Gives back an attempt {@link #reserve} took (nothing if its window has passed). */
     void release(Attempt attempt);
 
+    /**
+     * How long the key must wait before {@link #reserve} may succeed again, if it must: for a message
+     * such as "try again in 40 seconds". Empty when an attempt is free now.
+     */
+    default Optional<java.time.Duration> waitFor(String key, Instant now) {
+        return Optional.empty();
+    }
+
     /** Counts an event that is never given back (e.g. a code issued); false, and nothing counted, at the limit. */
     default boolean tryRecord(String key, Instant now) {
         return reserve(key, now).isPresent();

@@ -42,6 +42,12 @@ public final class OperatorAccess implements OperatorSessions {
     private final AttemptWindow signInFailures;
     private final AttemptWindow accountFailures;
     private final String decoyHash = PasswordHashes.decoy();
+    /**
+     * Before the n-th failed sign-in of an account in its window: two typos cost nothing, then the account
+     * waits 4 and 16 seconds after its first failure, and after five it is locked for the window.
+     */
+    static final java.util.List<Duration> ACCOUNT_PAUSES = java.util.List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+            Duration.ofSeconds(4), Duration.ofSeconds(16));
     /** The audit trail's operator for a sign-in with a user name nobody has. */
     static final String UNKNOWN_USER = "(unknown)";
 
@@ -52,7 +58,7 @@ public final class OperatorAccess implements OperatorSessions {
         this.random = random;
         JdbcAttemptWindows limits = new JdbcAttemptWindows(database);
         this.signInFailures = limits.window("operator-sign-in-desk", Duration.ofMinutes(10), 5);
-        this.accountFailures = limits.window("operator-sign-in-account", Duration.ofMinutes(10), 5);
+        this.accountFailures = limits.windowWithPauses("operator-sign-in-account", Duration.ofMinutes(10), ACCOUNT_PAUSES);
     }
 
     public OperatorSignedIn signIn(String deskId, SignInRequest request) throws Refusal {
@@ -72,8 +78,11 @@ public final class OperatorAccess implements OperatorSessions {
                 : accountFailures.reserve(username.toLowerCase(java.util.Locale.ROOT), now);
         if (byAccount.isEmpty()) {
             byDesk.ifPresent(signInFailures::release);
-            audit.append(audited, deskId, CoreAudit.OPERATOR_SIGN_IN, "TOO_MANY_ATTEMPTS", Map.of());
-            throw Refusals.tooManyAttempts();
+            Optional<Duration> pause = byDesk.isEmpty() ? Optional.empty()
+                    : accountFailures.waitFor(username.toLowerCase(java.util.Locale.ROOT), now)
+                            .filter(wait -> wait.compareTo(Duration.ofMinutes(1)) < 0);
+            audit.append(audited, deskId, CoreAudit.OPERATOR_SIGN_IN, pause.isPresent() ? "PAUSED" : "TOO_MANY_ATTEMPTS", Map.of());
+            throw pause.isPresent() ? Refusals.signInPaused(pause.get()) : Refusals.tooManyAttempts();
         }
         boolean matches = PasswordHashes.matches(password.toCharArray(), operator.map(Operator::passwordHash).orElse(decoyHash));
         if (operator.isEmpty() || !matches || !operator.get().active()) {

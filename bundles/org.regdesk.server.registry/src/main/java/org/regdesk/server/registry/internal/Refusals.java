@@ -31,6 +31,13 @@ final class Refusals {
                 "Too many failed attempts from this desk. Please try again in 10 minutes.", Map.of("minutes", "10"));
     }
 
+    /** Failed sign-ins of this account came fast: the next try waits a little (never a lock-out of minutes). */
+    static Refusal signInPaused(java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new Refusal(Kind.TOO_MANY, "SIGN_IN_PAUSED", "Several wrong passwords for this account: please wait "
+                + seconds + " seconds before trying again.", Map.of("seconds", Long.toString(seconds)));
+    }
+
     static Refusal roleNotAllowed(String role) {
         return new Refusal(Kind.FORBIDDEN, "ROLE_NOT_ALLOWED", "A user in the " + role + " role cannot do this.",
                 Map.of("role", role));
