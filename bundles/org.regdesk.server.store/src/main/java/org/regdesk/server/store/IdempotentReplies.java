@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.regdesk.server.store.internal.Jdbc;
 
@@ -35,12 +34,7 @@ public final class IdempotentReplies {
      */
     public boolean claim(String desk, String key, String path, Instant now) {
         return database.transaction(connection -> {
-            if (ThreadLocalRandom.current().nextInt(1_000) == 0) {
-                try (PreparedStatement clear = connection.prepareStatement("DELETE FROM idempotent_replies WHERE created_at < ?")) {
-                    Jdbc.setInstant(clear, 1, now.minus(KEEP));
-                    clear.executeUpdate();
-                }
-            }
+            Jdbc.nowAndThenDelete(connection, "idempotent_replies", "created_at", now.minus(KEEP), 1_000);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotent_replies (desk_id, request_key, "
                     + "path, status, content_type, body, created_at) VALUES (?, ?, ?, 0, '', ?, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, desk);

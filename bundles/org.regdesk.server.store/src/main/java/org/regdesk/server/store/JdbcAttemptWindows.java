@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.regdesk.server.codes.internal.AttemptWindow;
 import org.regdesk.server.codes.internal.AttemptWindows;
@@ -53,9 +52,7 @@ public final class JdbcAttemptWindows implements AttemptWindows {
             public Optional<Attempt> reserve(String key, Instant now) {
                 String hash = hash(key);
                 boolean taken = database.independentTransaction(connection -> {
-                    if (ThreadLocalRandom.current().nextInt(1_000) == 0) {
-                        clearOld(connection, now);
-                    }
+                    Jdbc.nowAndThenDelete(connection, "attempt_windows", "window_start", now.minus(LONGEST), 1_000);
                     for (int round = 0; round < 2; round++) {
                         List<Object> countIt = new java.util.ArrayList<>(List.of(scope, hash, now.minus(window)));
                         for (int used = 0; paused && used < limit; used++) {
@@ -122,10 +119,6 @@ public final class JdbcAttemptWindows implements AttemptWindows {
             }
             return statement.executeUpdate() > 0;
         }
-    }
-
-    private static void clearOld(Connection connection, Instant now) throws SQLException {
-        update(connection, "DELETE FROM attempt_windows WHERE window_start < ?", now.minus(LONGEST));
     }
 
     private static String hash(String key) {

@@ -81,7 +81,7 @@ class ConcurrentLimitsTest {
         new org.regdesk.server.store.Operators(backend.database).insert(new org.regdesk.server.store.Operator("pauses",
                 "Pauses", org.regdesk.server.store.Operator.Role.OPERATOR,
                 org.regdesk.server.store.PasswordHashes.hash("right".toCharArray(), 1_000), true));
-        HttpRegistryConnector desk = backend.desk("DESK-003");
+        HttpRegistryConnector desk = backend.desk("DESK-001");
         for (int i = 0; i < OperatorPauses.FREE; i++) {
             RegistryApiContract.refused("WRONG_CREDENTIALS", () -> desk.signIn("pauses", "wrong".toCharArray()));
         }

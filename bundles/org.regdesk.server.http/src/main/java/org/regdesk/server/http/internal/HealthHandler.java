@@ -3,13 +3,11 @@ package org.regdesk.server.http.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** {@code GET /health}: liveness and version, for load balancers and the workstation status bar. */
-public final class HealthHandler extends Handler.Abstract.NonBlocking {
+public final class HealthHandler extends FixedGetHandler {
 
     public static final String PATH = "/health";
 
@@ -22,21 +20,15 @@ public final class HealthHandler extends Handler.Abstract.NonBlocking {
     private final Instant startedAt;
 
     public HealthHandler(String version, Clock clock) {
+        super(PATH);
         this.version = version;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        if (!PATH.equals(Request.getPathInContext(request))) {
-            return false;
-        }
-        if (JsonResponses.refusedUnlessGet(request, response, callback, PATH)) {
-            return true;
-        }
+    void answer(Response response, Callback callback) {
         JsonResponses.write(response, callback, 200,
                 new Health("UP", "regdesk-server", version, startedAt.toString(), clock.instant().toString()));
-        return true;
     }
 }

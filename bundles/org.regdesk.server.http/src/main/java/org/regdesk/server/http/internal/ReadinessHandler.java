@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -14,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
  * registry, the portal, each desk operation), 503 naming the missing ones before that. A load balancer
  * sends traffic to ready nodes only; {@code /health} says the process lives, which is earlier.
  */
-public final class ReadinessHandler extends Handler.Abstract.NonBlocking {
+public final class ReadinessHandler extends FixedGetHandler {
 
     public static final String PATH = "/ready";
 
@@ -39,20 +37,14 @@ public final class ReadinessHandler extends Handler.Abstract.NonBlocking {
     private final Readiness readiness;
 
     public ReadinessHandler(Readiness readiness) {
+        super(PATH);
         this.readiness = readiness;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        if (!PATH.equals(Request.getPathInContext(request))) {
-            return false;
-        }
-        if (JsonResponses.refusedUnlessGet(request, response, callback, PATH)) {
-            return true;
-        }
+    void answer(Response response, Callback callback) {
         List<String> missing = readiness.missing();
         JsonResponses.write(response, callback, missing.isEmpty() ? 200 : 503,
                 new Ready(missing.isEmpty() ? "READY" : "STARTING", missing));
-        return true;
     }
 }

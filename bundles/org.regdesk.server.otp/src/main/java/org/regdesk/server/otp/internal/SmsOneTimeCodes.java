@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.regdesk.backend.api.PhoneNumber;
 import org.regdesk.server.codes.internal.AttemptWindow;
@@ -194,12 +193,7 @@ public final class SmsOneTimeCodes {
 
     /** The session's row, created empty if new, locked until the transaction ends. */
     private static Row lock(Connection connection, String sessionId, Instant now) throws SQLException {
-        if (ThreadLocalRandom.current().nextInt(1_000) == 0) {
-            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM sms_codes WHERE last_used < ?")) {
-                Jdbc.setInstant(clear, 1, now.minus(KEEP));
-                clear.executeUpdate();
-            }
-        }
+        Jdbc.nowAndThenDelete(connection, "sms_codes", "last_used", now.minus(KEEP), 1_000);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_codes (session_id, attempts_left, accepted, "
                 + "delivered, sends, failures, last_used) VALUES (?, 0, FALSE, FALSE, 0, 0, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, sessionId);

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -153,12 +152,7 @@ final class PortalSessions {
         Instant now = clock.instant();
         String token = token();
         database.transaction(connection -> {
-            if (ThreadLocalRandom.current().nextInt(100) == 0) {
-                try (PreparedStatement clear = connection.prepareStatement("DELETE FROM portal_sessions WHERE last_seen < ?")) {
-                    Jdbc.setInstant(clear, 1, now.minus(IDLE));
-                    clear.executeUpdate();
-                }
-            }
+            Jdbc.nowAndThenDelete(connection, "portal_sessions", "last_seen", now.minus(IDLE), 100);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO portal_sessions (token_hash, citizen, csrf, last_seen) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, hash(token));

@@ -23,6 +23,24 @@ public final class Jdbc {
         return value == null ? null : value.toInstant();
     }
 
+    /**
+     * Clears rows whose {@code column} is older than {@code before} in one call out of {@code oneIn}: tables of
+     * short-lived state (limits, SMS codes, answers, portal sessions) stay small without a scheduler.
+     */
+    public static void nowAndThenDelete(java.sql.Connection connection, String table, String column, Instant before, int oneIn)
+            throws SQLException {
+        if (java.util.concurrent.ThreadLocalRandom.current().nextInt(oneIn) != 0) {
+            return;
+        }
+        if (!table.matches("[a-z_]{1,40}") || !column.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException(table + "." + column);
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ?")) {
+            setInstant(delete, 1, before);
+            delete.executeUpdate();
+        }
+    }
+
     public static Optional<Instant> optionalInstant(ResultSet rows, String column) throws SQLException {
         return Optional.ofNullable(instant(rows, column));
     }
