@@ -197,14 +197,12 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
                     response = null;
                     pause(REPEAT_AFTER_MILLIS[attempt]);
                 }
-            } catch (SSLException e) {
-                throw untrusted(e);
             } catch (HttpTimeoutException e) {
                 // the server may still be working on it: the operator decides whether to try again
                 throw unreachable(e);
             } catch (IOException e) {
-                if (e.getCause() instanceof SSLException ssl) {
-                    throw untrusted(ssl);
+                if (!brokenConnection(e)) {
+                    throw untrusted(e);
                 }
                 if (attempt == REPEAT_AFTER_MILLIS.length) {
                     throw unreachable(e);
@@ -228,6 +226,25 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
             throw new RegistryException(response.statusCode(), "PROTOCOL", "The server sent an answer that could not be read (HTTP "
                     + response.statusCode() + ").", Map.of("status", Integer.toString(response.statusCode())), e);
         }
+    }
+
+    /**
+     * A connection that broke (also during the TLS handshake, when a server node dies) rather than a
+     * certificate that was refused: only the first is worth repeating.
+     */
+    static boolean brokenConnection(IOException failure) {
+        boolean tls = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.GeneralSecurityException || cause instanceof java.security.cert.CertificateException) {
+                return false; // PKIX path, pinning, a certificate the other side refused
+            }
+            if (cause instanceof java.io.EOFException || cause instanceof java.net.SocketException) {
+                return true;
+            }
+            tls |= cause instanceof SSLException;
+        }
+        String message = String.valueOf(failure.getMessage());
+        return !tls || message.contains("terminated the handshake") || message.contains("Connection reset");
     }
 
     private void pause(long millis) throws RegistryException {
