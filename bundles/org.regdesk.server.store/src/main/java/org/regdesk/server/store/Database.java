@@ -100,14 +100,16 @@ public final class Database implements AutoCloseable {
      */
     public <T> T transaction(Work<T> work) {
         Connection joined = unitConnection.get();
-        if (joined != null) {
-            try {
-                return work.run(joined);
-            } catch (SQLException e) {
-                throw new DatabaseException("Database operation failed: " + e.getMessage(), e);
-            }
+        return joined != null ? joining(joined, work) : inOwnTransaction(pool, work);
+    }
+
+    /** Work on a transaction that is already open on this thread; it commits with that one. */
+    private static <T> T joining(Connection open, Work<T> work) {
+        try {
+            return work.run(open);
+        } catch (SQLException e) {
+            throw new DatabaseException("Database operation failed: " + e.getMessage(), e);
         }
-        return inOwnTransaction(pool, work);
     }
 
     /**
@@ -118,11 +120,7 @@ public final class Database implements AutoCloseable {
     public <T> T independentTransaction(Work<T> work) {
         Connection joined = independentConnection.get();
         if (joined != null) {
-            try {
-                return work.run(joined);
-            } catch (SQLException e) {
-                throw new DatabaseException("Database operation failed: " + e.getMessage(), e);
-            }
+            return joining(joined, work);
         }
         return inOwnTransaction(independentPool, connection -> {
             independentConnection.set(connection);

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -412,7 +411,6 @@ class ClusterSoakTest {
     private static final class SmsProvider {
         final com.sun.net.httpserver.HttpServer server;
         private final Map<String, String> lastCode = new ConcurrentHashMap<>();
-        final AtomicLong received = new AtomicLong();
 
         SmsProvider() throws IOException {
             server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -426,7 +424,6 @@ class ClusterSoakTest {
                 if (digits.find()) {
                     lastCode.put(query.get("to"), digits.group(1));
                 }
-                received.incrementAndGet();
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
