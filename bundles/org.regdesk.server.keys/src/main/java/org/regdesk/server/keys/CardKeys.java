@@ -19,13 +19,18 @@ public final class CardKeys {
     }
 
     public static byte[] diversify(byte[] masterKey, byte[] serialNumber) throws GeneralSecurityException {
+        return aes(masterKey, diversificationBlock(serialNumber));
+    }
+
+    /** What the master key encrypts to make a card's key: the serial, 0x80, zeros to one AES block. */
+    public static byte[] diversificationBlock(byte[] serialNumber) {
         if (serialNumber.length == 0 || serialNumber.length > BLOCK - 1) {
             throw new IllegalArgumentException("serial number must be 1-15 bytes");
         }
         byte[] block = new byte[BLOCK];
         System.arraycopy(serialNumber, 0, block, 0, serialNumber.length);
         block[serialNumber.length] = (byte) 0x80;
-        return aes(masterKey, block);
+        return block;
     }
 
     public static byte[] cmacOfOneBlock(byte[] key, byte[] message) throws GeneralSecurityException {

@@ -8,19 +8,28 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.util.Arrays;
+import java.security.Provider;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The development key service: the AES master key is a secret-key entry of a PKCS#12 keystore file.
- * Production replaces it with an HSM-backed {@link CardKeyService}.
+ * The card key service over a keystore's AES master key: a secret-key entry of a PKCS#12 file, or a key on a
+ * PKCS#11 token (an HSM), where it never leaves the token: only the one-block diversification runs there, the
+ * card keys made from it live for one call in this process.
  */
 public final class KeystoreCardKeyService implements CardKeyService {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    private final byte[] masterKey;
+    private final SecretKey masterKey;
+    /** The token's provider for an HSM key, null for a key in memory. */
+    private final Provider provider;
 
-    private KeystoreCardKeyService(byte[] masterKey) {
+    private KeystoreCardKeyService(SecretKey masterKey, Provider provider) {
         this.masterKey = masterKey;
+        this.provider = provider;
     }
 
     /**
@@ -51,16 +60,32 @@ public final class KeystoreCardKeyService implements CardKeyService {
             if (key == null || !"AES".equalsIgnoreCase(key.getAlgorithm()) || key.getEncoded().length != CardKeys.BLOCK) {
                 throw new GeneralSecurityException("Keystore " + keystore + " has no AES-128 key '" + alias + "'");
             }
-            return new KeystoreCardKeyService(key.getEncoded());
+            return new KeystoreCardKeyService(new SecretKeySpec(key.getEncoded(), "AES"), null);
         } catch (IOException e) {
             throw new GeneralSecurityException("Card master keystore " + keystore
                     + " cannot be opened (missing file or wrong password): " + e.getMessage(), e);
         }
     }
 
+    /** The master key {@code alias} on an opened PKCS#11 token; sensitive keys stay there. */
+    public static KeystoreCardKeyService onToken(KeyStore token, String alias) throws GeneralSecurityException {
+        if (!(token.getKey(alias, null) instanceof SecretKey key) || !"AES".equalsIgnoreCase(key.getAlgorithm())) {
+            throw new GeneralSecurityException("the token has no AES key labelled '" + alias + "'");
+        }
+        return new KeystoreCardKeyService(key, token.getProvider());
+    }
+
+    /** AES-ECB of one block under the master key, on the token when it lives on one. */
+    private byte[] diversify(byte[] input) throws GeneralSecurityException {
+        Cipher cipher = provider == null ? Cipher.getInstance("AES/ECB/NoPadding")
+                : Cipher.getInstance("AES/ECB/NoPadding", provider);
+        cipher.init(Cipher.ENCRYPT_MODE, masterKey);
+        return cipher.doFinal(CardKeys.diversificationBlock(input));
+    }
+
     @Override
     public byte[] unblockCryptogram(byte[] cardSerial, byte[] challenge) throws GeneralSecurityException {
-        byte[] cardKey = CardKeys.diversify(masterKey, cardSerial);
+        byte[] cardKey = diversify(cardSerial);
         try {
             return CardKeys.cmacOfOneBlock(cardKey, challenge);
         } finally {
@@ -95,7 +120,7 @@ public final class KeystoreCardKeyService implements CardKeyService {
     }
 
     private javax.crypto.Cipher sealingCipher(int mode, byte[] iv, String cardSerial) throws GeneralSecurityException {
-        byte[] key = CardKeys.diversify(masterKey, "SEAL-SO-PIN".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] key = diversify("SEAL-SO-PIN".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         try {
             javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new javax.crypto.spec.SecretKeySpec(key, "AES"), new javax.crypto.spec.GCMParameterSpec(128, iv));

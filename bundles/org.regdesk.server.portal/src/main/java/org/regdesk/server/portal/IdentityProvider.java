@@ -7,11 +7,15 @@ import org.regdesk.backend.api.Tckn;
 
 /**
  * Who the citizen on the portal is. RegDesk ships a development provider (TCKN + password from the
- * registry); a CA registers its own service with a higher {@code service.ranking} (e-Devlet, OIDC), and
- * the portal uses the best-ranked one.
+ * registry, development mode only); a CA registers its own service (e-Devlet, OIDC) with a
+ * {@value #NAME} property, and {@code identity.provider} in {@code etc/org.regdesk.server.portal.cfg}
+ * names the one the portal uses.
  */
 @ConsumerType
 public interface IdentityProvider {
+
+    /** The service property that names a provider, e.g. {@code oidc}; {@code development} is RegDesk's own. */
+    String NAME = "regdesk.identity.provider";
 
     /** Shown on the sign-in page, e.g. "RegDesk geliştirme girişi". */
     String displayName();

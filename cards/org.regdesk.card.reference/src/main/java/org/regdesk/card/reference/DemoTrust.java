@@ -23,7 +23,9 @@ public final class DemoTrust {
         Files.writeString(Path.of(arguments[0]), pem("CERTIFICATE", factory.testCaCertificate().getEncoded()));
         String password = "demo-ca"; // a demo key from a published seed: the password protects nothing
         factory.pki().writeCaKeystore(Path.of(arguments[1]), password.toCharArray());
-        Files.writeString(Path.of(arguments[2]), password);
+        // the reference CA reads passwords only from owner-only files
+        Files.deleteIfExists(Path.of(arguments[2]));
+        org.regdesk.server.keys.PrivateFiles.write(Path.of(arguments[2]), password);
     }
 
     public static String pem(String type, byte[] der) {

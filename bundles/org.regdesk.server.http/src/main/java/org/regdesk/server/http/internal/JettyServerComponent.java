@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.http.ServerEndpoint;
+import org.regdesk.server.settings.ServerMode;
 
 /**
  * Runs the RegDesk server while its configuration exists (etc/org.regdesk.server.http.cfg, so it never
@@ -64,7 +65,8 @@ public final class JettyServerComponent {
 
     private synchronized void start(ServerConfiguration configuration) throws Exception {
         String version = bundleContext.getBundle().getVersion().toString();
-        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version), Clock.systemUTC(), routes,
+        RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version,
+                ServerMode.from(bundleContext.getProperty(ServerMode.PROPERTY))), Clock.systemUTC(), routes,
                 new ReadinessHandler.Readiness(java.util.Arrays.stream(configuration.ready_requires().split(",")).map(String::strip)
                         .filter(name -> !name.isEmpty()).toList(), routes::names));
         URI uri = started.start();

@@ -28,7 +28,10 @@ public @interface ServerConfiguration {
     @AttributeDefinition(description = "PKCS#12 keystore with the production certificate; empty generates a self-signed development certificate")
     String tls_keystore_path() default "";
 
-    @AttributeDefinition(description = "Password of tls.keystore.path", type = AttributeType.PASSWORD)
+    @AttributeDefinition(description = "File (chmod 600) holding the password of tls.keystore.path")
+    String tls_keystore_password_file() default "";
+
+    @AttributeDefinition(description = "Password of tls.keystore.path given directly (tests; production refuses it: use tls.keystore.password.file)", type = AttributeType.PASSWORD)
     String tls_keystore_password() default "";
 
     @AttributeDefinition(description = "PEM file with the CA certificate(s) that issue desk certificates (mutual TLS); empty creates a development desk CA in <data>/tls")

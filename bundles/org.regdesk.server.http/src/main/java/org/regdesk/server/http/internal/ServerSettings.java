@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.regdesk.server.settings.SecretFiles;
+import org.regdesk.server.settings.ServerMode;
+
 /**
  * Validated server settings, independent of OSGi so the server can be started from plain tests.
  *
@@ -50,15 +53,24 @@ public record ServerSettings(String host, int port, boolean tlsEnabled, Path dat
         }
     }
 
-    /** Reads the OSGi configuration; relative paths are taken from the working folder. */
-    public static ServerSettings from(ServerConfiguration config, String version) {
+    /**
+     * Reads the OSGi configuration; relative paths are taken from the working folder. In production the server's
+     * keystore and the desk CA must be configured: nothing is made up.
+     */
+    public static ServerSettings from(ServerConfiguration config, String version, ServerMode mode) {
+        mode.requireInProduction("tls.enabled", config.tls_enabled(), "is false; desks must reach the registry over TLS");
         Optional<ProvidedKeystore> keystore = Optional.empty();
         String keystorePath = config.tls_keystore_path().trim();
+        mode.requireInProduction("tls.keystore.path", !keystorePath.isEmpty(),
+                "is empty; production needs a PKCS#12 keystore with the server's CA-issued certificate");
         if (!keystorePath.isEmpty()) {
-            keystore = Optional.of(new ProvidedKeystore(Path.of(keystorePath).toAbsolutePath(),
-                    config.tls_keystore_password().toCharArray()));
+            char[] password = SecretFiles.readIfSet("tls.keystore.password.file", config.tls_keystore_password_file())
+                    .orElseGet(() -> config.tls_keystore_password().toCharArray());
+            keystore = Optional.of(new ProvidedKeystore(Path.of(keystorePath).toAbsolutePath(), password));
         }
         String clientCa = config.tls_client_ca_path().trim();
+        mode.requireInProduction("tls.client.ca.path", !clientCa.isEmpty(),
+                "is empty; production needs the PEM certificate(s) of the CA that issues desk certificates");
         java.util.List<String> desks = java.util.Arrays.stream(config.development_desks().split(","))
                 .map(String::trim).filter(id -> !id.isEmpty()).toList();
         return new ServerSettings(config.host().trim(), config.port(), config.tls_enabled(),

@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -17,11 +18,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.regdesk.server.keys.CardKeyService;
 import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.keys.PrivateFiles;
+import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.SecretFiles;
+import org.regdesk.server.settings.ServerMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The card key service from a PKCS#12 keystore, configured in {@code etc/org.regdesk.server.keys.cfg}.
+ * The card key service from a PKCS#12 keystore or a PKCS#11 token (HSM), configured in
+ * {@code etc/org.regdesk.server.keys.cfg}. Only a development server makes a random key of its own.
  * Ranked 0: an HSM-backed {@link CardKeyService} registered with a higher {@code service.ranking} (or
  * chosen by the unblock operation's target filter) replaces it without touching this bundle.
  */
@@ -43,20 +48,48 @@ public final class KeystoreCardKeyComponent implements CardKeyService {
         @AttributeDefinition(description = "PKCS#12 keystore with the AES card master key; empty = a random development key in <data>/keys")
         String card_master_keystore_path() default "";
 
-        @AttributeDefinition(type = AttributeType.PASSWORD)
+        @AttributeDefinition(description = "File (chmod 600) holding the keystore's password")
+        String card_master_keystore_password_file() default "";
+
+        @AttributeDefinition(description = "The password given directly (tests; production refuses it)", type = AttributeType.PASSWORD)
         String card_master_keystore_password() default "";
 
+        @AttributeDefinition(description = "Alias of the keystore entry, or label of the key on the HSM")
         String card_master_keystore_alias() default "regdesk-card-master";
+
+        @AttributeDefinition(description = "PKCS#11 module of the HSM holding the master key (instead of a keystore)")
+        String card_master_pkcs11_library() default "";
+
+        @AttributeDefinition(description = "The token's index in the module's slot list")
+        int card_master_pkcs11_slot_index() default 0;
+
+        @AttributeDefinition(description = "File (chmod 600) holding the token's user PIN")
+        String card_master_pkcs11_pin_file() default "";
     }
 
     private final CardKeyService keys;
 
     @Activate
-    public KeystoreCardKeyComponent(Configuration configuration) throws GeneralSecurityException, IOException {
-        String path = configuration.card_master_keystore_path().trim();
+    public KeystoreCardKeyComponent(BundleContext context, Configuration configuration)
+            throws GeneralSecurityException, IOException {
         String alias = configuration.card_master_keystore_alias();
-        keys = path.isEmpty() ? development(Path.of(configuration.data_directory().trim()).toAbsolutePath(), alias)
-                : KeystoreCardKeyService.open(Path.of(path), configuration.card_master_keystore_password().toCharArray(), alias);
+        String library = configuration.card_master_pkcs11_library().trim();
+        String path = configuration.card_master_keystore_path().trim();
+        if (!library.isEmpty()) {
+            char[] pin = SecretFiles.read("card.master.pkcs11.pin.file", Path.of(configuration.card_master_pkcs11_pin_file().trim()));
+            keys = KeystoreCardKeyService.onToken(Pkcs11Keystores.open("RegDeskCardKeys", Path.of(library),
+                    configuration.card_master_pkcs11_slot_index(), pin), alias);
+            LOG.info("Card master key '{}' on the HSM {}", alias, library);
+        } else if (!path.isEmpty()) {
+            char[] password = SecretFiles.readIfSet("card.master.keystore.password.file",
+                    configuration.card_master_keystore_password_file())
+                    .orElseGet(() -> configuration.card_master_keystore_password().toCharArray());
+            keys = KeystoreCardKeyService.open(Path.of(path), password, alias);
+        } else {
+            ServerMode.from(context.getProperty(ServerMode.PROPERTY)).requireInProduction("card.master.keystore.path", false,
+                    "is empty; production needs the card master key in a keystore or on an HSM (card.master.pkcs11.library)");
+            keys = development(Path.of(configuration.data_directory().trim()).toAbsolutePath(), alias);
+        }
     }
 
     /** A random master key made once in {@code <data>/keys}: cards personalized elsewhere will not unblock. */

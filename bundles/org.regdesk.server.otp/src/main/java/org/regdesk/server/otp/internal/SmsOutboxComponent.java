@@ -11,6 +11,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.regdesk.backend.api.PhoneNumber;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.otp.SmsGateway;
+import org.regdesk.server.settings.ServerMode;
+import org.regdesk.server.settings.SettingRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,9 @@ public final class SmsOutboxComponent implements SmsGateway {
 
     @Activate
     public SmsOutboxComponent(BundleContext context, Configuration configuration) {
+        if (configuration.show() && !ServerMode.from(context.getProperty(ServerMode.PROPERTY)).allowsDevelopmentFallbacks()) {
+            throw new SettingRefusedException("show", "is true in production; /dev/sms-outbox would show every SMS code");
+        }
         routes = configuration.show() ? context.registerService(HttpRoutes.class, new SmsOutboxRoutes(outbox), null) : null;
         if (configuration.show()) {
             LOG.warn("Demo mode: SMS codes are shown at /dev/sms-outbox, nothing is sent");

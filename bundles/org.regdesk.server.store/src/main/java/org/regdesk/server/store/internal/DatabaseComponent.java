@@ -12,6 +12,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.regdesk.server.settings.SecretFiles;
+import org.regdesk.server.settings.ServerMode;
+import org.regdesk.server.settings.SettingRefusedException;
 import org.regdesk.server.store.Database;
 import org.regdesk.server.store.DatabaseSettings;
 import org.regdesk.server.store.DemoData;
@@ -42,12 +45,15 @@ public final class DatabaseComponent {
 
         String database_user() default "regdesk";
 
-        @AttributeDefinition(type = AttributeType.PASSWORD)
+        @AttributeDefinition(description = "File (chmod 600) holding the database password")
+        String database_password_file() default "";
+
+        @AttributeDefinition(description = "The password given directly (tests; production refuses it)", type = AttributeType.PASSWORD)
         String database_password() default "";
 
         int database_max_connections() default 32;
 
-        @AttributeDefinition(description = "Load the demo desks, operators and citizens into an empty database")
+        @AttributeDefinition(description = "Load the demo desks, operators and citizens into an empty database (development mode only)")
         boolean demo_data() default false;
     }
 
@@ -58,8 +64,13 @@ public final class DatabaseComponent {
     public DatabaseComponent(BundleContext context, Configuration configuration) {
         Path data = Path.of(configuration.data_directory().trim()).toAbsolutePath();
         String url = configuration.database_url().trim();
+        if (configuration.demo_data() && !ServerMode.from(context.getProperty(ServerMode.PROPERTY)).allowsDevelopmentFallbacks()) {
+            throw new SettingRefusedException("demo.data", "is true in production; the demo registry's passwords are published");
+        }
         DatabaseSettings settings = url.isEmpty() ? DatabaseSettings.embedded(data)
-                : new DatabaseSettings(url, configuration.database_user(), configuration.database_password().toCharArray(),
+                : new DatabaseSettings(url, configuration.database_user(),
+                        SecretFiles.readIfSet("database.password.file", configuration.database_password_file())
+                                .orElseGet(() -> configuration.database_password().toCharArray()),
                         configuration.database_max_connections());
         database = Database.open(settings);
         try {

@@ -2,14 +2,12 @@ package org.regdesk.server.ca.reference.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 
@@ -18,11 +16,13 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.SecretFiles;
 
 /**
  * The CA's signing key and certificate: from a PKCS#12 file, or from a PKCS#11 token through the
  * JDK's SunPKCS11 provider (an HSM; SoftHSM2 in tests), where the key never leaves the token.
- * Passwords and PINs are read from files, never from the command line.
+ * Passwords and PINs are read from owner-only files, never from the command line.
  */
 final class CaKey {
 
@@ -37,7 +37,7 @@ final class CaKey {
     }
 
     static CaKey pkcs12(Path file, Path passwordFile, String alias) throws GeneralSecurityException, IOException {
-        char[] password = secret(passwordFile);
+        char[] password = SecretFiles.read("keystore.password.file", passwordFile);
         KeyStore keystore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             keystore.load(in, password);
@@ -47,14 +47,8 @@ final class CaKey {
 
     /** @param library e.g. /usr/lib/softhsm/libsofthsm2.so; {@code slotIndex} the token's place in the slot list */
     static CaKey pkcs11(Path library, int slotIndex, Path pinFile, String alias) throws GeneralSecurityException, IOException {
-        Provider base = Security.getProvider("SunPKCS11");
-        if (base == null) {
-            throw new GeneralSecurityException("this Java runtime has no SunPKCS11 provider (module jdk.crypto.cryptoki)");
-        }
-        Provider token = base.configure("--name=RegDeskCA\nlibrary=" + library + "\nslotListIndex=" + slotIndex + "\n");
-        KeyStore keystore = KeyStore.getInstance("PKCS11", token);
-        char[] pin = secret(pinFile);
-        keystore.load(null, pin);
+        KeyStore keystore = Pkcs11Keystores.open("RegDeskCA", library, slotIndex, SecretFiles.read("pkcs11.pin.file", pinFile));
+        Provider token = keystore.getProvider();
         return from(keystore, alias, null, token, library + " slot index " + slotIndex);
     }
 
@@ -80,10 +74,6 @@ final class CaKey {
         } catch (GeneralSecurityException e) {
             return false;
         }
-    }
-
-    private static char[] secret(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
     }
 
     X509Certificate certificate() {

@@ -1,0 +1,374 @@
+package org.regdesk.server.settings.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.SecretFiles;
+import org.regdesk.server.settings.SettingRefusedException;
+
+/**
+ * What a production start would refuse, read from the configuration folder ({@code etc/}) as Felix File Install
+ * reads it ({@code ${name}} from system properties). Each bundle still refuses its own missing settings when it
+ * starts; this check sees them all at once, before anything runs, and also opens the keystores and tokens with
+ * their secrets, so a wrong password is found at the desk of the administrator, not at the first citizen.
+ */
+public final class ProductionCheck {
+
+    /** One line of the report: the file, the setting, and what is wrong with it or what was found. */
+    public record Finding(String file, String setting, String text, boolean refused) {
+        @Override
+        public String toString() {
+            return (refused ? "REFUSED " : "ok      ") + file + "  " + setting + ": " + text;
+        }
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final Path etc;
+    private final UnaryOperator<String> variables;
+    private final Instant now;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private ProductionCheck(Path etc, UnaryOperator<String> variables, Instant now) {
+        this.etc = etc;
+        this.variables = variables;
+        this.now = now;
+    }
+
+    /** Checks every setting production needs; {@code variables} answers {@code ${name}} (null = empty). */
+    public static List<Finding> run(Path etc, UnaryOperator<String> variables, Instant now) {
+        ProductionCheck check = new ProductionCheck(etc, variables, now);
+        check.server();
+        check.cardKeys();
+        check.eOnayTrust();
+        check.portal();
+        check.sms();
+        check.database();
+        check.referenceCa();
+        return List.copyOf(check.findings);
+    }
+
+    public static boolean refuses(List<Finding> findings) {
+        return findings.stream().anyMatch(Finding::refused);
+    }
+
+    private void server() {
+        Settings http = settings("org.regdesk.server.http");
+        if ("false".equalsIgnoreCase(http.get("tls.enabled"))) {
+            refuse(http, "tls.enabled", "is false; desks and browsers must reach the registry over TLS");
+        }
+        noPlainSecret(http, "tls.keystore.password");
+        String keystore = http.get("tls.keystore.path");
+        if (keystore.isEmpty()) {
+            refuse(http, "tls.keystore.path", "is empty; production needs a PKCS#12 keystore with the server's CA-issued "
+                    + "certificate (no self-signed development certificate is made)");
+        } else {
+            attempt(http, "tls.keystore.path", () -> {
+                char[] password = SecretFiles.read("tls.keystore.password.file", path(http, "tls.keystore.password.file"));
+                KeyStore store = pkcs12(Path.of(keystore), password);
+                X509Certificate certificate = Collections.list(store.aliases()).stream().filter(alias -> isKeyEntry(store, alias))
+                        .map(alias -> certificate(store, alias)).filter(Objects::nonNull).findFirst()
+                        .orElseThrow(() -> new GeneralSecurityException(keystore + " has no private key with a certificate"));
+                return current(certificate, "server certificate");
+            });
+        }
+        String deskCa = http.get("tls.client.ca.path");
+        if (deskCa.isEmpty()) {
+            refuse(http, "tls.client.ca.path", "is empty; production needs the PEM certificate(s) of the CA that issues desk "
+                    + "certificates (no development desk CA is made)");
+        } else {
+            attempt(http, "tls.client.ca.path", () -> {
+                List<X509Certificate> authorities = certificates(Path.of(deskCa));
+                for (X509Certificate authority : authorities) {
+                    if (authority.getBasicConstraints() < 0) {
+                        throw new GeneralSecurityException(authority.getSubjectX500Principal() + " is not a CA certificate");
+                    }
+                    current(authority, "desk CA");
+                }
+                return "desk CA " + names(authorities);
+            });
+        }
+    }
+
+    private void cardKeys() {
+        Settings keys = settings("org.regdesk.server.keys");
+        noPlainSecret(keys, "card.master.keystore.password");
+        String alias = keys.getOr("card.master.keystore.alias", "regdesk-card-master");
+        String library = keys.get("card.master.pkcs11.library");
+        if (!library.isEmpty()) {
+            attempt(keys, "card.master.pkcs11.library", () -> {
+                char[] pin = SecretFiles.read("card.master.pkcs11.pin.file", path(keys, "card.master.pkcs11.pin.file"));
+                KeyStore token = Pkcs11Keystores.open("RegDeskCheckCardKeys", Path.of(library),
+                        Integer.parseInt(keys.getOr("card.master.pkcs11.slot.index", "0")), pin);
+                Key key = token.getKey(alias, null);
+                if (key == null || !"AES".equalsIgnoreCase(key.getAlgorithm())) {
+                    throw new GeneralSecurityException("the token has no AES key labelled '" + alias + "'");
+                }
+                return "card master key '" + alias + "' on the HSM";
+            });
+            return;
+        }
+        String keystore = keys.get("card.master.keystore.path");
+        if (keystore.isEmpty()) {
+            refuse(keys, "card.master.keystore.path", "is empty; production needs the card master key: a PKCS#12 keystore "
+                    + "(card.master.keystore.path and .password.file) or an HSM (card.master.pkcs11.library, .slot.index, "
+                    + ".pin.file); no random development key is made");
+            return;
+        }
+        attempt(keys, "card.master.keystore.path", () -> {
+            char[] password = SecretFiles.read("card.master.keystore.password.file", path(keys, "card.master.keystore.password.file"));
+            Key key = pkcs12(Path.of(keystore), password).getKey(alias, password);
+            if (key == null || !"AES".equalsIgnoreCase(key.getAlgorithm()) || key.getEncoded().length != 16) {
+                throw new GeneralSecurityException(keystore + " has no AES-128 key '" + alias + "'");
+            }
+            return "card master key '" + alias + "' in " + keystore;
+        });
+    }
+
+    private void eOnayTrust() {
+        Settings eonay = settings("org.regdesk.server.eonay");
+        String anchors = eonay.get("trust.anchors");
+        if (anchors.isEmpty()) {
+            refuse(eonay, "trust.anchors", "is empty; production needs the qualified CA certificate(s) E-Onay signatures "
+                    + "chain to (without them every E-Onay is refused)");
+            return;
+        }
+        attempt(eonay, "trust.anchors", () -> {
+            List<X509Certificate> all = new ArrayList<>();
+            for (String file : anchors.split(",")) {
+                if (!file.isBlank()) {
+                    all.addAll(certificates(Path.of(file.strip())));
+                }
+            }
+            return "E-Onay trusts " + names(all);
+        });
+    }
+
+    private void portal() {
+        Settings portal = settings("org.regdesk.server.portal");
+        String provider = portal.getOr("identity.provider", "development");
+        if (provider.isEmpty() || provider.equals("development")) {
+            refuse(portal, "identity.provider", "is '" + provider + "'; the development provider signs citizens in with "
+                    + "registry passwords. Name the production provider's regdesk.identity.provider (OpenID Connect), or "
+                    + "'none' for a node that serves no portal");
+        } else if (provider.equals("none")) {
+            Settings http = settings("org.regdesk.server.http");
+            boolean required = Arrays.stream(http.get("ready.requires").split(",")).map(String::strip).anyMatch("portal"::equals);
+            if (required) {
+                refuse(portal, "identity.provider", "is 'none' but ready.requires in " + http.file() + " names the portal: "
+                        + "this node would never be ready");
+            } else {
+                accept(portal, "identity.provider", "none: this node serves no citizen portal");
+            }
+        } else {
+            accept(portal, "identity.provider", "'" + provider + "' (a bundle must register an IdentityProvider with "
+                    + "regdesk.identity.provider=" + provider + ")");
+        }
+    }
+
+    private void sms() {
+        Settings outbox = settings("org.regdesk.server.otp.outbox");
+        if ("true".equalsIgnoreCase(outbox.get("show"))) {
+            refuse(outbox, "show", "is true; /dev/sms-outbox would show every SMS code to anyone");
+        }
+        Settings gateway = settings("org.regdesk.server.otp.http");
+        if (gateway.get("url.template").isEmpty()) {
+            refuse(gateway, "url.template", gateway.exists() ? "is empty" : "the file is missing; "
+                    + "production needs the SMS provider's gateway, or citizens get no SMS code");
+        } else {
+            accept(gateway, "url.template", "SMS through " + gateway.get("url.template").replaceAll("\\?.*", "?…"));
+        }
+    }
+
+    private void database() {
+        Settings store = settings("org.regdesk.server.store");
+        if ("true".equalsIgnoreCase(store.get("demo.data"))) {
+            refuse(store, "demo.data", "is true; the demo desks, operators and citizens (with published passwords) would "
+                    + "be loaded into an empty database");
+        }
+        noPlainSecret(store, "database.password");
+        String url = store.get("database.url");
+        if (url.isEmpty()) {
+            accept(store, "database.url", "empty: embedded H2 in the data folder (one node only)");
+        } else if (!store.get("database.password.file").isEmpty()) {
+            attempt(store, "database.password.file", () -> {
+                SecretFiles.read("database.password.file", path(store, "database.password.file"));
+                return url + " with the password in " + store.get("database.password.file");
+            });
+        } else {
+            accept(store, "database.url", url + " without a password (peer or certificate authentication)");
+        }
+    }
+
+    /** The reference CA is optional (a CA's own system replaces it); if configured, its secrets must be private. */
+    private void referenceCa() {
+        Settings ca = settings("org.regdesk.server.ca.reference");
+        if (!ca.get("pkcs11.library").isEmpty()) {
+            attempt(ca, "pkcs11.pin.file", () -> {
+                SecretFiles.read("pkcs11.pin.file", path(ca, "pkcs11.pin.file"));
+                return "reference CA key on the HSM " + ca.get("pkcs11.library");
+            });
+        } else if (!ca.get("keystore").isEmpty()) {
+            attempt(ca, "keystore.password.file", () -> {
+                SecretFiles.read("keystore.password.file", path(ca, "keystore.password.file"));
+                return "reference CA key in " + ca.get("keystore");
+            });
+        }
+    }
+
+    private interface Check {
+        String run() throws Exception;
+    }
+
+    /** Runs a check that opens files or tokens; its exception becomes the refusal, its answer the "ok" line. */
+    private void attempt(Settings settings, String setting, Check check) {
+        try {
+            accept(settings, setting, check.run());
+        } catch (SettingRefusedException e) {
+            findings.add(new Finding(settings.file(), e.setting(), e.getMessage().substring(e.setting().length() + 2), true));
+        } catch (Exception e) {
+            refuse(settings, setting, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void noPlainSecret(Settings settings, String setting) {
+        if (!settings.get(setting).isEmpty()) {
+            refuse(settings, setting, "holds a secret in the configuration (or on the command line); put it in a file only "
+                    + "the server's user may read (chmod 600) and name that file in " + setting + ".file");
+        }
+    }
+
+    private void refuse(Settings settings, String setting, String text) {
+        findings.add(new Finding(settings.file(), setting, text, true));
+    }
+
+    private void accept(Settings settings, String setting, String text) {
+        findings.add(new Finding(settings.file(), setting, text, false));
+    }
+
+    private String current(X509Certificate certificate, String what) throws GeneralSecurityException {
+        if (certificate.getNotAfter().toInstant().isBefore(now) || certificate.getNotBefore().toInstant().isAfter(now)) {
+            throw new GeneralSecurityException(what + " " + certificate.getSubjectX500Principal() + " is not valid now ("
+                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ")");
+        }
+        return what + " " + certificate.getSubjectX500Principal() + ", valid until " + certificate.getNotAfter().toInstant();
+    }
+
+    private static Path path(Settings settings, String setting) {
+        String value = settings.get(setting);
+        if (value.isEmpty()) {
+            throw new SettingRefusedException(setting, "is empty; name the file (chmod 600) that holds the secret");
+        }
+        return Path.of(value);
+    }
+
+    private static KeyStore pkcs12(Path file, char[] password) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password);
+        } catch (IOException e) {
+            throw new IOException(file + " cannot be opened (missing file or wrong password): " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    private static boolean isKeyEntry(KeyStore store, String alias) {
+        try {
+            return store.isKeyEntry(alias);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static X509Certificate certificate(KeyStore store, String alias) {
+        try {
+            return store.getCertificate(alias) instanceof X509Certificate certificate ? certificate : null;
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    private static List<X509Certificate> certificates(Path file) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (read.isEmpty()) {
+                throw new CertificateException(file + " holds no certificate");
+            }
+            return read.stream().map(X509Certificate.class::cast).toList();
+        }
+    }
+
+    private static String names(List<X509Certificate> certificates) {
+        return certificates.stream().map(c -> c.getSubjectX500Principal().getName()).toList().toString();
+    }
+
+    private Settings settings(String pid) {
+        return Settings.read(etc.resolve(pid + ".cfg"), variables);
+    }
+
+    /** One configuration file, values with {@code ${name}} replaced; a missing file has no settings. */
+    private record Settings(Path path, Properties values, boolean exists) {
+
+        static Settings read(Path path, UnaryOperator<String> variables) {
+            Properties properties = new Properties();
+            boolean exists = Files.isRegularFile(path);
+            if (exists) {
+                try (Reader in = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+                    properties.load(in);
+                } catch (IOException e) {
+                    throw new SettingRefusedException(path.getFileName().toString(), "cannot be read: " + e.getMessage());
+                }
+            }
+            Properties resolved = new Properties();
+            properties.stringPropertyNames().forEach(name -> resolved.setProperty(name, substitute(properties.getProperty(name),
+                    variables)));
+            return new Settings(path, resolved, exists);
+        }
+
+        private static String substitute(String value, UnaryOperator<String> variables) {
+            Matcher matcher = VARIABLE.matcher(value);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                String replacement = variables.apply(matcher.group(1));
+                matcher.appendReplacement(out, Matcher.quoteReplacement(replacement == null ? "" : replacement));
+            }
+            matcher.appendTail(out);
+            return out.toString().strip();
+        }
+
+        String file() {
+            return path.getFileName().toString();
+        }
+
+        String get(String name) {
+            return values.getProperty(name, "").strip();
+        }
+
+        String getOr(String name, String fallback) {
+            return values.containsKey(name) ? get(name) : fallback;
+        }
+    }
+}
