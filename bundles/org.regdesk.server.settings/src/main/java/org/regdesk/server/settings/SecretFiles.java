@@ -54,6 +54,24 @@ public final class SecretFiles {
         }
     }
 
+    /** A key in base64 in an owner-only file, refused when shorter than {@code minimumBytes} (or not base64). */
+    public static byte[] readKey(String setting, Path file, int minimumBytes) {
+        char[] text = read(setting, file);
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(new String(text));
+        } catch (IllegalArgumentException e) {
+            throw new SettingRefusedException(setting, "the file " + file + " is not base64 (openssl rand -base64 " + minimumBytes + ")");
+        } finally {
+            java.util.Arrays.fill(text, '\0');
+        }
+        if (key.length < minimumBytes) {
+            throw new SettingRefusedException(setting, "the key in " + file + " has " + key.length + " bytes, at least "
+                    + minimumBytes + " are needed (openssl rand -base64 " + minimumBytes + ")");
+        }
+        return key;
+    }
+
     /** The secret in the file {@code fileName} names, or none when the setting is empty. */
     public static java.util.Optional<char[]> readIfSet(String setting, String fileName) {
         return fileName == null || fileName.isBlank() ? java.util.Optional.empty()

@@ -1,7 +1,6 @@
 package org.regdesk.backend.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regdesk.card.reference.TestPki;
 import org.regdesk.card.reference.DemoTrust;
+import org.regdesk.server.http.internal.ServerConfiguration;
+import org.regdesk.server.http.internal.ServerSettings;
 import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.keys.PrivateFiles;
 import org.regdesk.server.settings.SecretFiles;
@@ -62,7 +63,7 @@ class ProductionSettingsTest {
         List<Finding> findings = check(Instant.now());
 
         assertTrue(ProductionCheck.refuses(findings));
-        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "card.master.keystore.path", "trust.anchors",
+        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "code.hash.key.file", "card.master.keystore.path", "trust.anchors",
                 "identity.provider", "url.template"), refused(findings));
     }
 
@@ -135,6 +136,19 @@ class ProductionSettingsTest {
         ServerMode.DEVELOPMENT.requireInProduction("tls.keystore.path", false, "is empty"); // development makes its own
     }
 
+    /** Even an Equinox started without the launcher's check makes no development certificate in production. */
+    @Test
+    void theServerComponentRefusesToMakeUpItsCertificateInProduction() throws Exception {
+        ServerConfiguration defaults = (ServerConfiguration) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { ServerConfiguration.class },
+                (proxy, method, arguments) -> method.getDefaultValue());
+
+        SettingRefusedException refused = assertThrows(SettingRefusedException.class,
+                () -> ServerSettings.from(defaults, "test", ServerMode.PRODUCTION));
+        assertEquals("tls.keystore.path", refused.setting());
+        assertTrue(ServerSettings.from(defaults, "test", ServerMode.DEVELOPMENT).productionKeystore().isEmpty());
+    }
+
     @Test
     void aSecretFileIsReadOnlyWhenPrivate() throws Exception {
         Path file = folder.resolve("pin");
@@ -145,6 +159,10 @@ class ProductionSettingsTest {
                 .contains("may be read by others"));
         assertTrue(assertThrows(SettingRefusedException.class, () -> SecretFiles.read("pin.file", folder.resolve("none")))
                 .getMessage().contains("does not exist"));
+        Path shortKey = folder.resolve("short.key");
+        PrivateFiles.write(shortKey, java.util.Base64.getEncoder().encodeToString(new byte[16]));
+        assertTrue(assertThrows(SettingRefusedException.class, () -> SecretFiles.readKey("code.hash.key.file", shortKey, 32))
+                .getMessage().contains("has 16 bytes, at least 32"));
     }
 
     /**
@@ -162,6 +180,8 @@ class ProductionSettingsTest {
         variables.put("regdesk.tls.keystore", serverKeystore.toString());
         variables.put("regdesk.tls.keystore.password.file", secret("server.password", "server-pass").toString());
         variables.put("regdesk.desk.ca", caPem.toString());
+        variables.put("regdesk.code.hash.key.file", secret("code-hash.key", java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                .toString());
         variables.put("regdesk.card.master.keystore", master.toString());
         variables.put("regdesk.card.master.keystore.password.file", secret("master.password", "master-pass").toString());
         variables.put("regdesk.eonay.trust.anchors", caPem.toString());

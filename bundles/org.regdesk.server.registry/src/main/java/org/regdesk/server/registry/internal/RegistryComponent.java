@@ -36,6 +36,8 @@ import org.regdesk.server.otp.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOneTimeCodes;
 import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.registry.CitizenRegistry;
+import org.regdesk.server.settings.SecretFiles;
+import org.regdesk.server.settings.ServerMode;
 import org.regdesk.server.store.Database;
 import org.regdesk.server.store.JdbcAttemptWindows;
 import org.regdesk.server.store.JdbcCodeStore;
@@ -69,7 +71,8 @@ public final class RegistryComponent implements SmsGateway {
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         AuditTrailService audit = new AuditTrailService(database, clock);
-        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new JdbcAttemptWindows(database), codeHashKey(data), clock,
+        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new JdbcAttemptWindows(database),
+                codeHashKey(configuration, ServerMode.from(context.getProperty(ServerMode.PROPERTY)), data), clock,
                 random);
         SmsOneTimeCodes otp = new SmsOneTimeCodes(database, this, new SmsText(configuration.sms_sender().strip(),
                 configuration.sms_text().strip()), clock, random);
@@ -106,8 +109,17 @@ public final class RegistryComponent implements SmsGateway {
         registrations.forEach(ServiceRegistration::unregister);
     }
 
-    /** The HMAC key for verification codes: 256 random bits made once; losing it only voids open codes. */
-    private static byte[] codeHashKey(Path data) throws IOException {
+    /**
+     * The HMAC key for verification codes, equal on every node (a code issued on one is checked on another): from
+     * its file; a development server makes one of its own. Losing it only voids open codes.
+     */
+    private static byte[] codeHashKey(RegistryConfiguration configuration, ServerMode mode, Path data) throws IOException {
+        String configured = configuration.code_hash_key_file().strip();
+        if (!configured.isEmpty()) {
+            return SecretFiles.readKey("code.hash.key.file", Path.of(configured), 32);
+        }
+        mode.requireInProduction("code.hash.key.file", false, "is empty; production needs the verification-code key "
+                + "(openssl rand -base64 32), the same file on every node");
         Path file = data.resolve("keys").resolve("code-hash.key");
         if (!Files.exists(file)) {
             byte[] key = new byte[32];

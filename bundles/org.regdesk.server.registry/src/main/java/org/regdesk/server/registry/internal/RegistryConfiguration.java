@@ -13,7 +13,11 @@ public @interface RegistryConfiguration {
 
     String PID = "org.regdesk.server.registry";
 
-    @AttributeDefinition(description = "Folder for the verification-code key (<data>/keys/code-hash.key)")
+    @AttributeDefinition(description = "File (chmod 600) with the verification-code HMAC key, base64 of at least 32 random "
+            + "bytes, the same on every node; empty = made once in <data>/keys/code-hash.key (development mode only)")
+    String code_hash_key_file() default "";
+
+    @AttributeDefinition(description = "Folder for the development verification-code key (<data>/keys/code-hash.key)")
     String data_directory() default "data";
 
     @AttributeDefinition(description = "The CA's name at the start of every SMS, as citizens know it")

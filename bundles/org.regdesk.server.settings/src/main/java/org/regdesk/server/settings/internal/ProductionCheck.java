@@ -62,6 +62,7 @@ public final class ProductionCheck {
     public static List<Finding> run(Path etc, UnaryOperator<String> variables, Instant now) {
         ProductionCheck check = new ProductionCheck(etc, variables, now);
         check.server();
+        check.codeKey();
         check.cardKeys();
         check.eOnayTrust();
         check.portal();
@@ -111,6 +112,19 @@ public final class ProductionCheck {
                 return "desk CA " + names(authorities);
             });
         }
+    }
+
+    private void codeKey() {
+        Settings registry = settings("org.regdesk.server.registry");
+        if (registry.get("code.hash.key.file").isEmpty()) {
+            refuse(registry, "code.hash.key.file", "is empty; production needs the verification-code key (openssl rand "
+                    + "-base64 32 into a chmod 600 file), the same on every node");
+            return;
+        }
+        attempt(registry, "code.hash.key.file", () -> {
+            SecretFiles.readKey("code.hash.key.file", Path.of(registry.get("code.hash.key.file")), 32);
+            return "verification-code key in " + registry.get("code.hash.key.file");
+        });
     }
 
     private void cardKeys() {
