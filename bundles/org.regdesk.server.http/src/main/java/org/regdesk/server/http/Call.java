@@ -41,6 +41,12 @@ public interface Call {
     /** The desk certificate the client presented (mutual TLS), already checked against the desk CA. */
     Optional<X509Certificate> clientCertificate();
 
+    /**
+     * The desk that called a desk route: its certificate is enrolled and not revoked ({@link DeskCertificateCheck});
+     * empty on other routes.
+     */
+    Optional<String> desk();
+
     /** The caller's address, for rate limits and audit. */
     String remoteAddress();
 }

@@ -63,7 +63,7 @@ class ProductionSettingsTest {
         List<Finding> findings = check(Instant.now());
 
         assertTrue(ProductionCheck.refuses(findings));
-        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "code.hash.key.file", "card.master.keystore.path", "trust.anchors",
+        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "crl.path", "code.hash.key.file", "card.master.keystore.path", "trust.anchors",
                 "identity.provider", "url.template"), refused(findings));
     }
 
@@ -109,7 +109,7 @@ class ProductionSettingsTest {
 
         List<Finding> findings = check(Instant.now().plus(Duration.ofDays(365 * 40)));
 
-        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "card.master.keystore.path"), refused(findings),
+        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "crl.path", "card.master.keystore.path"), refused(findings),
                 findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.text().contains("is not valid now")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.text().contains("wrong password")), findings.toString());
@@ -180,6 +180,9 @@ class ProductionSettingsTest {
         variables.put("regdesk.tls.keystore", serverKeystore.toString());
         variables.put("regdesk.tls.keystore.password.file", secret("server.password", "server-pass").toString());
         variables.put("regdesk.desk.ca", caPem.toString());
+        Path crl = folder.resolve("desk-ca.crl");
+        Files.write(crl, pki.crl(java.math.BigInteger.ONE).getEncoded());
+        variables.put("regdesk.desk.crl", crl.toString());
         variables.put("regdesk.code.hash.key.file", secret("code-hash.key", java.util.Base64.getEncoder().encodeToString(new byte[32]))
                 .toString());
         variables.put("regdesk.card.master.keystore", master.toString());

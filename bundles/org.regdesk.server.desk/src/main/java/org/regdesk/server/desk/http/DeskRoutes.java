@@ -1,13 +1,9 @@
 package org.regdesk.server.desk.http;
 
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 import org.regdesk.server.desk.Actor;
 import org.regdesk.server.desk.AuditAction;
@@ -195,19 +191,9 @@ public final class DeskRoutes {
         };
     }
 
-    /** The desk id is the CN of the client certificate, which TLS already checked against the desk CA. */
+    /** The desk the dispatcher recognised by its certificate (enrolled, not revoked) before the route ran. */
     public static String desk(Call call) throws Refusal {
-        X509Certificate certificate = call.clientCertificate().orElseThrow(DeskRoutes::unknownDesk);
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (InvalidNameException e) {
-            throw unknownDesk();
-        }
-        throw unknownDesk();
+        return call.desk().orElseThrow(DeskRoutes::unknownDesk);
     }
 
     private static Refusal unknownDesk() {

@@ -30,7 +30,10 @@ final class JettyCall implements Call {
     private final X509Certificate[] peer;
     private Fields query;
 
-    JettyCall(Request request, Map<String, String> pathParameters, byte[] body, X509Certificate[] peer) {
+    private final Optional<String> desk;
+
+    JettyCall(Request request, Map<String, String> pathParameters, byte[] body, X509Certificate[] peer, Optional<String> desk) {
+        this.desk = desk;
         this.request = request;
         this.pathParameters = pathParameters;
         this.body = body;
@@ -163,6 +166,11 @@ final class JettyCall implements Call {
             throw new ApiException(400, "MALFORMED_FORM", "The form data is malformed.");
         }
         return fields;
+    }
+
+    @Override
+    public Optional<String> desk() {
+        return desk;
     }
 
     @Override

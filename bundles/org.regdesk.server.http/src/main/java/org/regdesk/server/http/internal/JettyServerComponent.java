@@ -17,7 +17,9 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.regdesk.server.http.DeskCertificateCheck;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.http.ServerEndpoint;
 import org.regdesk.server.settings.ServerMode;
@@ -37,10 +39,30 @@ public final class JettyServerComponent {
     private RegdeskServer server;
     private ServiceRegistration<ServerEndpoint> endpointRegistration;
 
+    private final boolean production;
+    private volatile DeskCertificateCheck deskCheck;
+
     @Activate
     public JettyServerComponent(BundleContext bundleContext, ServerConfiguration configuration) throws Exception {
         this.bundleContext = bundleContext;
+        production = !ServerMode.from(bundleContext.getProperty(ServerMode.PROPERTY)).allowsDevelopmentFallbacks();
+        routes.deskCheck(deskCheck, production);
         start(configuration);
+    }
+
+    /** The best-ranked desk check (enrolment, revocation); production serves no desk route without one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDeskCheck(DeskCertificateCheck check) {
+        deskCheck = check;
+        routes.deskCheck(check, production);
+    }
+
+    void unsetDeskCheck(DeskCertificateCheck check) {
+        if (deskCheck == check) {
+            deskCheck = null;
+            routes.deskCheck(null, production);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -66,7 +88,7 @@ public final class JettyServerComponent {
     private synchronized void start(ServerConfiguration configuration) throws Exception {
         String version = bundleContext.getBundle().getVersion().toString();
         RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version,
-                ServerMode.from(bundleContext.getProperty(ServerMode.PROPERTY))), Clock.systemUTC(), routes,
+                production ? ServerMode.PRODUCTION : ServerMode.DEVELOPMENT), Clock.systemUTC(), routes,
                 new ReadinessHandler.Readiness(java.util.Arrays.stream(configuration.ready_requires().split(",")).map(String::strip)
                         .filter(name -> !name.isEmpty()).toList(), routes::names));
         URI uri = started.start();

@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.regdesk.server.http.ApiException;
+import org.regdesk.server.http.DeskCertificateCheck;
+import org.regdesk.server.http.DeskCertificates;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
@@ -34,12 +36,22 @@ public final class RouteDispatcher extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    /** Decides which desk a certificate is; null = none installed. */
+    private volatile DeskCertificateCheck deskCheck;
+    /** Production: without a desk check no desk route is served (a CN alone proves nothing). */
+    private volatile boolean deskCheckRequired;
     private final Map<HttpRoutes, List<Route>> contributions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public void add(HttpRoutes contribution) {
         List<Route> added = List.copyOf(contribution.routes());
         contributions.put(contribution, added);
         routes.addAll(added);
+    }
+
+    /** Installs (or with null removes) the desk check; {@code required} refuses desk routes while none is installed. */
+    public void deskCheck(DeskCertificateCheck check, boolean required) {
+        deskCheck = check;
+        deskCheckRequired = required;
     }
 
     /** The names of the contributions served now. */
@@ -83,12 +95,16 @@ public final class RouteDispatcher extends Handler.Abstract {
             Callback callback) {
         try {
             java.security.cert.X509Certificate[] peer = peerCertificates(request);
-            if (route.access() == Route.Access.DESK && peer.length == 0) {
-                throw new ApiException(401, "DESK_CERTIFICATE_REQUIRED",
-                        "This operation needs a registered desk certificate (mutual TLS).");
+            java.util.Optional<String> desk = java.util.Optional.empty();
+            if (route.access() == Route.Access.DESK) {
+                if (peer.length == 0) {
+                    throw new ApiException(401, "DESK_CERTIFICATE_REQUIRED",
+                            "This operation needs a registered desk certificate (mutual TLS).");
+                }
+                desk = java.util.Optional.of(desk(peer[0]));
             }
             byte[] body = readBody(request);
-            JettyCall call = new JettyCall(request, parameters, body, peer);
+            JettyCall call = new JettyCall(request, parameters, body, peer, desk);
             call.refuseMalformedJson();
             Reply reply = route.handler().handle(call);
             write(reply, response, callback);
@@ -99,6 +115,19 @@ public final class RouteDispatcher extends Handler.Abstract {
             JsonResponses.error(response, callback, 500, "INTERNAL_ERROR",
                     "Sunucuda beklenmeyen bir hata oluştu; işlem kaydedilmedi. Lütfen tekrar deneyin.");
         }
+    }
+
+    private String desk(java.security.cert.X509Certificate certificate) throws ApiException {
+        DeskCertificateCheck check = deskCheck;
+        if (check != null) {
+            return check.deskOf(certificate);
+        }
+        if (deskCheckRequired) {
+            throw new ApiException(503, "DESK_CHECK_UNAVAILABLE",
+                    "Masa sertifikaları şu anda doğrulanamıyor; lütfen biraz sonra tekrar deneyin.");
+        }
+        return DeskCertificates.commonName(certificate)
+                .orElseThrow(() -> new ApiException(403, "UNKNOWN_DESK", "This desk certificate names no desk."));
     }
 
     private static java.security.cert.X509Certificate[] peerCertificates(Request request) {

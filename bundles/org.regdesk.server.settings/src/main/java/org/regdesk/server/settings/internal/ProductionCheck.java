@@ -2,8 +2,6 @@ package org.regdesk.server.settings.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,6 +10,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +19,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.regdesk.server.settings.ConfigurationFile;
 import org.regdesk.server.settings.Pkcs11Keystores;
 import org.regdesk.server.settings.SecretFiles;
 import org.regdesk.server.settings.SettingRefusedException;
@@ -45,8 +42,6 @@ public final class ProductionCheck {
         }
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
-
     private final Path etc;
     private final UnaryOperator<String> variables;
     private final Instant now;
@@ -62,6 +57,7 @@ public final class ProductionCheck {
     public static List<Finding> run(Path etc, UnaryOperator<String> variables, Instant now) {
         ProductionCheck check = new ProductionCheck(etc, variables, now);
         check.server();
+        check.deskRevocations();
         check.codeKey();
         check.cardKeys();
         check.eOnayTrust();
@@ -77,7 +73,7 @@ public final class ProductionCheck {
     }
 
     private void server() {
-        Settings http = settings("org.regdesk.server.http");
+        ConfigurationFile http = settings("org.regdesk.server.http");
         if ("false".equalsIgnoreCase(http.get("tls.enabled"))) {
             refuse(http, "tls.enabled", "is false; desks and browsers must reach the registry over TLS");
         }
@@ -114,8 +110,35 @@ public final class ProductionCheck {
         }
     }
 
+    /** The desk CA's CRL: production refuses a revoked desk only if it has one, signed by the desk CA and current. */
+    private void deskRevocations() {
+        ConfigurationFile desks = settings("org.regdesk.server.desks");
+        String crl = desks.get("crl.path");
+        if (crl.isEmpty()) {
+            refuse(desks, "crl.path", "is empty; production needs the desk CA's CRL (PEM or DER), so that a revoked desk "
+                    + "certificate is refused");
+            return;
+        }
+        attempt(desks, "crl.path", () -> {
+            X509CRL list;
+            try (InputStream in = Files.newInputStream(Path.of(crl))) {
+                list = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+            }
+            X509Certificate issuer = certificates(Path.of(desks.get("ca.path"))).stream()
+                    .filter(ca -> ca.getSubjectX500Principal().equals(list.getIssuerX500Principal())).findFirst()
+                    .orElseThrow(() -> new GeneralSecurityException(crl + " is issued by " + list.getIssuerX500Principal()
+                            + ", not by a desk CA of ca.path"));
+            list.verify(issuer.getPublicKey());
+            if (list.getNextUpdate() == null || list.getNextUpdate().toInstant().isBefore(now)) {
+                throw new GeneralSecurityException(crl + " expired at " + list.getNextUpdate() + "; desks would be refused");
+            }
+            int revoked = list.getRevokedCertificates() == null ? 0 : list.getRevokedCertificates().size();
+            return "desk CA CRL with " + revoked + " revoked, replace before " + list.getNextUpdate().toInstant();
+        });
+    }
+
     private void codeKey() {
-        Settings registry = settings("org.regdesk.server.registry");
+        ConfigurationFile registry = settings("org.regdesk.server.registry");
         if (registry.get("code.hash.key.file").isEmpty()) {
             refuse(registry, "code.hash.key.file", "is empty; production needs the verification-code key (openssl rand "
                     + "-base64 32 into a chmod 600 file), the same on every node");
@@ -128,7 +151,7 @@ public final class ProductionCheck {
     }
 
     private void cardKeys() {
-        Settings keys = settings("org.regdesk.server.keys");
+        ConfigurationFile keys = settings("org.regdesk.server.keys");
         noPlainSecret(keys, "card.master.keystore.password");
         String alias = keys.getOr("card.master.keystore.alias", "regdesk-card-master");
         String library = keys.get("card.master.pkcs11.library");
@@ -163,7 +186,7 @@ public final class ProductionCheck {
     }
 
     private void eOnayTrust() {
-        Settings eonay = settings("org.regdesk.server.eonay");
+        ConfigurationFile eonay = settings("org.regdesk.server.eonay");
         String anchors = eonay.get("trust.anchors");
         if (anchors.isEmpty()) {
             refuse(eonay, "trust.anchors", "is empty; production needs the qualified CA certificate(s) E-Onay signatures "
@@ -182,14 +205,14 @@ public final class ProductionCheck {
     }
 
     private void portal() {
-        Settings portal = settings("org.regdesk.server.portal");
+        ConfigurationFile portal = settings("org.regdesk.server.portal");
         String provider = portal.getOr("identity.provider", "development");
         if (provider.isEmpty() || provider.equals("development")) {
             refuse(portal, "identity.provider", "is '" + provider + "'; the development provider signs citizens in with "
                     + "registry passwords. Name the production provider's regdesk.identity.provider (OpenID Connect), or "
                     + "'none' for a node that serves no portal");
         } else if (provider.equals("none")) {
-            Settings http = settings("org.regdesk.server.http");
+            ConfigurationFile http = settings("org.regdesk.server.http");
             boolean required = Arrays.stream(http.get("ready.requires").split(",")).map(String::strip).anyMatch("portal"::equals);
             if (required) {
                 refuse(portal, "identity.provider", "is 'none' but ready.requires in " + http.file() + " names the portal: "
@@ -204,11 +227,11 @@ public final class ProductionCheck {
     }
 
     private void sms() {
-        Settings outbox = settings("org.regdesk.server.otp.outbox");
+        ConfigurationFile outbox = settings("org.regdesk.server.otp.outbox");
         if ("true".equalsIgnoreCase(outbox.get("show"))) {
             refuse(outbox, "show", "is true; /dev/sms-outbox would show every SMS code to anyone");
         }
-        Settings gateway = settings("org.regdesk.server.otp.http");
+        ConfigurationFile gateway = settings("org.regdesk.server.otp.http");
         if (gateway.get("url.template").isEmpty()) {
             refuse(gateway, "url.template", gateway.exists() ? "is empty" : "the file is missing; "
                     + "production needs the SMS provider's gateway, or citizens get no SMS code");
@@ -218,7 +241,7 @@ public final class ProductionCheck {
     }
 
     private void database() {
-        Settings store = settings("org.regdesk.server.store");
+        ConfigurationFile store = settings("org.regdesk.server.store");
         if ("true".equalsIgnoreCase(store.get("demo.data"))) {
             refuse(store, "demo.data", "is true; the demo desks, operators and citizens (with published passwords) would "
                     + "be loaded into an empty database");
@@ -239,7 +262,7 @@ public final class ProductionCheck {
 
     /** The reference CA is optional (a CA's own system replaces it); if configured, its secrets must be private. */
     private void referenceCa() {
-        Settings ca = settings("org.regdesk.server.ca.reference");
+        ConfigurationFile ca = settings("org.regdesk.server.ca.reference");
         if (!ca.get("pkcs11.library").isEmpty()) {
             attempt(ca, "pkcs11.pin.file", () -> {
                 SecretFiles.read("pkcs11.pin.file", path(ca, "pkcs11.pin.file"));
@@ -258,7 +281,7 @@ public final class ProductionCheck {
     }
 
     /** Runs a check that opens files or tokens; its exception becomes the refusal, its answer the "ok" line. */
-    private void attempt(Settings settings, String setting, Check check) {
+    private void attempt(ConfigurationFile settings, String setting, Check check) {
         try {
             accept(settings, setting, check.run());
         } catch (SettingRefusedException e) {
@@ -268,18 +291,18 @@ public final class ProductionCheck {
         }
     }
 
-    private void noPlainSecret(Settings settings, String setting) {
+    private void noPlainSecret(ConfigurationFile settings, String setting) {
         if (!settings.get(setting).isEmpty()) {
             refuse(settings, setting, "holds a secret in the configuration (or on the command line); put it in a file only "
                     + "the server's user may read (chmod 600) and name that file in " + setting + ".file");
         }
     }
 
-    private void refuse(Settings settings, String setting, String text) {
+    private void refuse(ConfigurationFile settings, String setting, String text) {
         findings.add(new Finding(settings.file(), setting, text, true));
     }
 
-    private void accept(Settings settings, String setting, String text) {
+    private void accept(ConfigurationFile settings, String setting, String text) {
         findings.add(new Finding(settings.file(), setting, text, false));
     }
 
@@ -291,7 +314,7 @@ public final class ProductionCheck {
         return what + " " + certificate.getSubjectX500Principal() + ", valid until " + certificate.getNotAfter().toInstant();
     }
 
-    private static Path path(Settings settings, String setting) {
+    private static Path path(ConfigurationFile settings, String setting) {
         String value = settings.get(setting);
         if (value.isEmpty()) {
             throw new SettingRefusedException(setting, "is empty; name the file (chmod 600) that holds the secret");
@@ -339,50 +362,7 @@ public final class ProductionCheck {
         return certificates.stream().map(c -> c.getSubjectX500Principal().getName()).toList().toString();
     }
 
-    private Settings settings(String pid) {
-        return Settings.read(etc.resolve(pid + ".cfg"), variables);
-    }
-
-    /** One configuration file, values with {@code ${name}} replaced; a missing file has no settings. */
-    private record Settings(Path path, Properties values, boolean exists) {
-
-        static Settings read(Path path, UnaryOperator<String> variables) {
-            Properties properties = new Properties();
-            boolean exists = Files.isRegularFile(path);
-            if (exists) {
-                try (Reader in = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-                    properties.load(in);
-                } catch (IOException e) {
-                    throw new SettingRefusedException(path.getFileName().toString(), "cannot be read: " + e.getMessage());
-                }
-            }
-            Properties resolved = new Properties();
-            properties.stringPropertyNames().forEach(name -> resolved.setProperty(name, substitute(properties.getProperty(name),
-                    variables)));
-            return new Settings(path, resolved, exists);
-        }
-
-        private static String substitute(String value, UnaryOperator<String> variables) {
-            Matcher matcher = VARIABLE.matcher(value);
-            StringBuilder out = new StringBuilder();
-            while (matcher.find()) {
-                String replacement = variables.apply(matcher.group(1));
-                matcher.appendReplacement(out, Matcher.quoteReplacement(replacement == null ? "" : replacement));
-            }
-            matcher.appendTail(out);
-            return out.toString().strip();
-        }
-
-        String file() {
-            return path.getFileName().toString();
-        }
-
-        String get(String name) {
-            return values.getProperty(name, "").strip();
-        }
-
-        String getOr(String name, String fallback) {
-            return values.containsKey(name) ? get(name) : fallback;
-        }
+    private ConfigurationFile settings(String pid) {
+        return ConfigurationFile.read(etc, pid, variables);
     }
 }
