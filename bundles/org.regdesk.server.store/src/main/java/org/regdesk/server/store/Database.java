@@ -42,40 +42,106 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<java.util.List<java.util.function.Consumer<Boolean>>> unitEnded = new ThreadLocal<>();
     private final ThreadLocal<Connection> independentConnection = new ThreadLocal<>();
 
-    private Database(ConnectionPools.Pool pool, ConnectionPools.Pool independentPool, boolean postgresql) {
+    /** Migrations run as the schema's owner when one is configured (PostgreSQL); then the server's role gets its grants. */
+    private final java.util.Optional<Migrator> owner;
+
+    /** Opens owner connections for migrations and grants the server's role what it needs afterwards. */
+    private record Migrator(javax.sql.DataSource source, String applicationRole) {
+    }
+
+    private Database(ConnectionPools.Pool pool, ConnectionPools.Pool independentPool, boolean postgresql,
+            java.util.Optional<Migrator> owner) {
         this.pool = pool;
         this.independentPool = independentPool;
         this.postgresql = postgresql;
+        this.owner = owner;
     }
 
     public static Database open(DatabaseSettings settings) {
-        javax.sql.DataSource source;
-        if (settings.postgresql()) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(settings.url());
-            pg.setUser(settings.user());
-            pg.setPassword(new String(settings.password()));
-            pg.setConnectTimeout(10);
-            source = pg;
-        } else {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(settings.url());
-            h2.setUser(settings.user());
-            h2.setPassword(new String(settings.password()));
-            source = h2;
+        return open(settings, java.util.Optional.empty());
+    }
+
+    /**
+     * Opens the database and migrates it; with an {@code owner} (PostgreSQL only) the migrations run as that role and
+     * the server's role ({@code settings.user()}) is granted reading and writing the tables, but only reading and
+     * adding audit records.
+     */
+    public static Database open(DatabaseSettings settings, java.util.Optional<DatabaseOwner> owner) {
+        if (owner.isPresent() && !settings.postgresql()) {
+            throw new IllegalArgumentException("a separate owner role for migrations needs PostgreSQL");
         }
+        javax.sql.DataSource source = source(settings, settings.user(), settings.password());
+        java.util.Optional<Migrator> migrator = owner.map(role -> new Migrator(source(settings, role.user(), role.password()),
+                settings.user()));
         Database database = new Database(pool("regdesk-requests", source, settings.maxConnections()),
-                pool("regdesk-own-commits", source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql());
+                pool("regdesk-own-commits", source, Math.max(4, settings.maxConnections() / 4)), settings.postgresql(), migrator);
         try {
-            database.transaction(connection -> {
-                SchemaMigrations.migrate(connection);
-                return null;
-            });
+            database.migrating(SchemaMigrations::migrate);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         return database;
+    }
+
+    private static javax.sql.DataSource source(DatabaseSettings settings, String user, char[] password) {
+        if (settings.postgresql()) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(settings.url());
+            pg.setUser(user);
+            pg.setPassword(new String(password));
+            pg.setConnectTimeout(10);
+            return pg;
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(settings.url());
+        h2.setUser(user);
+        h2.setPassword(new String(password));
+        return h2;
+    }
+
+    @FunctionalInterface
+    private interface Migration {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs a migration in one transaction: as the owner (then re-grants the server's role), or on the pool. */
+    private void migrating(Migration migration) {
+        if (owner.isEmpty()) {
+            transaction(connection -> {
+                migration.run(connection);
+                return null;
+            });
+            return;
+        }
+        try (Connection connection = owner.get().source().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                migration.run(connection);
+                grantApplicationRole(connection, owner.get().applicationRole());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Migration as the owner role failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void grantApplicationRole(Connection connection, String role) throws SQLException {
+        String quoted = "\"" + role.replace("\"", "\"\"") + "\"";
+        try (java.sql.Statement statement = connection.createStatement()) {
+            String schema;
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+                rows.next();
+                schema = "\"" + rows.getString(1).replace("\"", "\"\"") + "\"";
+            }
+            statement.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + quoted);
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + quoted);
+            statement.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + quoted);
+            statement.execute("REVOKE UPDATE, DELETE, TRUNCATE ON audit_records FROM " + quoted);
+        }
     }
 
     /**
@@ -84,10 +150,7 @@ public final class Database implements AutoCloseable {
      * files in {@code owner}'s bundle under {@code folder}, in order; applied files never change.
      */
     public void migrate(String module, Class<?> owner, String folder, java.util.List<String> scripts) {
-        transaction(connection -> {
-            SchemaMigrations.migrate(connection, module + "_schema_history", owner, folder, scripts);
-            return null;
-        });
+        migrating(connection -> SchemaMigrations.migrate(connection, module + "_schema_history", owner, folder, scripts));
     }
 
     public boolean postgresql() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.regdesk.server.audit.internal.AuditRecord;
+import org.regdesk.server.audit.internal.AuditSeal;
 import org.regdesk.server.audit.internal.AuditStore;
 import org.regdesk.server.audit.internal.AuditTrail;
 import org.regdesk.server.store.internal.Jdbc;
@@ -22,11 +23,15 @@ public final class JdbcAuditStore implements AuditStore {
 
     /** The advisory lock key of the audit chain ("RD" "AU" in ASCII). */
     private static final long CHAIN_LOCK = 0x5244_4155L;
+    private static final String NEWEST = "SELECT * FROM audit_records ORDER BY sequence DESC LIMIT 1";
 
     private final Database database;
+    /** Seals the records drained from the outbox as the trail seals its own. */
+    private final AuditSeal seal;
 
-    public JdbcAuditStore(Database database) {
+    public JdbcAuditStore(Database database, AuditSeal seal) {
         this.database = database;
+        this.seal = seal;
     }
 
     /**
@@ -42,8 +47,7 @@ public final class JdbcAuditStore implements AuditStore {
                 }
             }
             Optional<AuditRecord> head;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT * FROM audit_records ORDER BY sequence DESC LIMIT 1")) {
+            try (PreparedStatement select = connection.prepareStatement(NEWEST)) {
                 head = read(select).stream().findFirst();
             }
             // requests' records waiting outside the chain go first: they committed before this batch was asked for
@@ -58,7 +62,7 @@ public final class JdbcAuditStore implements AuditStore {
                             AuditTrail.detailsFromJson(rows.getString("details")), "", ""));
                 }
             }
-            List<AuditRecord> drained = AuditTrail.linkRecords(head, waiting);
+            List<AuditRecord> drained = AuditTrail.linkRecords(seal, head, waiting);
             List<AuditRecord> records = link.apply(drained.isEmpty() ? head : Optional.of(drained.get(drained.size() - 1)));
             if (!held.isEmpty()) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_outbox WHERE id = ?")) {
@@ -105,6 +109,15 @@ public final class JdbcAuditStore implements AuditStore {
                 insert.setString(5, outcome);
                 insert.setString(6, AuditTrail.detailsJson(details));
                 return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The newest record of the chain, if any. */
+    public Optional<AuditRecord> head() {
+        return database.independentTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(NEWEST)) {
+                return read(select).stream().findFirst();
             }
         });
     }

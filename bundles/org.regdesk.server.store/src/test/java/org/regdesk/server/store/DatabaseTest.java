@@ -18,6 +18,8 @@ import org.regdesk.server.audit.internal.AuditTrail;
 
 class DatabaseTest {
 
+    private static final org.regdesk.server.audit.internal.AuditSeal SEAL = new org.regdesk.server.audit.internal.AuditSeal(new byte[32]);
+
     @TempDir
     Path data;
 
@@ -49,11 +51,11 @@ class DatabaseTest {
     void theAuditChainSurvivesTheDatabaseAndAnEditIsFound() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00.123456789Z"), ZoneOffset.UTC);
         try (Database database = Database.open(DatabaseSettings.embedded(data))) {
-            AuditTrail trail = new AuditTrail(clock, new JdbcAuditStore(database));
+            AuditTrail trail = new AuditTrail(clock, new JdbcAuditStore(database, SEAL), SEAL);
             trail.append("op1", "DESK-1", "CODE_REDEEMED", "ACCEPTED", Map.of("citizen", "*********46"));
             trail.append("op1", "DESK-1", "OTP_VERIFIED", "WRONG_CODE", Map.of("attemptsLeft", "2"));
             // a second trail (another server process) continues the same chain
-            new AuditTrail(clock, new JdbcAuditStore(database)).append("op2", "DESK-2", "SIGN_IN", "OK", Map.of());
+            new AuditTrail(clock, new JdbcAuditStore(database, SEAL), SEAL).append("op2", "DESK-2", "SIGN_IN", "OK", Map.of());
             assertEquals(3, trail.records().size());
             assertTrue(trail.verify().isEmpty());
             // the first trail's cached head is stale: it must still continue the chain, not fork it

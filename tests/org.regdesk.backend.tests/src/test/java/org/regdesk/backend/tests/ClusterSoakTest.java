@@ -81,6 +81,8 @@ class ClusterSoakTest {
     private Path data;
     private DatabaseSettings settings;
     private Database database;
+    /** The nodes' audit key (a node uses its code key for both, see TestBackend). */
+    private org.regdesk.server.audit.internal.AuditSeal seal;
     private SmsProvider sms;
     private final int[] nodePorts = new int[2];
     private final Process[] nodes = new Process[2];
@@ -105,6 +107,7 @@ class ClusterSoakTest {
         byte[] masterKey = new byte[16];
         random.nextBytes(codeKey);
         random.nextBytes(masterKey);
+        seal = new org.regdesk.server.audit.internal.AuditSeal(codeKey);
         Files.write(keys.resolve("code.key"), codeKey);
         Files.write(keys.resolve("master.key"), masterKey);
         org.regdesk.server.keys.PrivateFiles.write(keys.resolve("db.password"), new String(settings.password()));
@@ -249,8 +252,8 @@ class ClusterSoakTest {
         assertEquals(Map.of("proven", (long) sessions.size()), count("SELECT CASE WHEN c.accepted THEN 'proven' ELSE 'not' END, "
                 + "COUNT(*) FROM sms_codes c JOIN desk_sessions s ON s.id = c.session_id WHERE s.desk_id LIKE 'SOAK-%' "
                 + "GROUP BY c.accepted"), "one proven SMS code per session");
-        List<AuditRecord> audit = new JdbcAuditStore(database).all();
-        assertEquals(java.util.Optional.empty(), AuditTrail.firstBroken(audit), "the audit chain verifies");
+        List<AuditRecord> audit = new JdbcAuditStore(database, seal).all();
+        assertEquals(java.util.Optional.empty(), AuditTrail.firstBroken(seal, audit), "the audit chain verifies");
         for (int i = 0; i < audit.size(); i++) {
             assertEquals(i + 1, audit.get(i).sequence(), "no gap in the audit sequence");
         }

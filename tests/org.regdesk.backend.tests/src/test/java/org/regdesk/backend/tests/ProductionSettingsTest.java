@@ -63,7 +63,8 @@ class ProductionSettingsTest {
         List<Finding> findings = check(Instant.now());
 
         assertTrue(ProductionCheck.refuses(findings));
-        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "crl.path", "code.hash.key.file", "card.master.keystore.path", "trust.anchors",
+        assertEquals(List.of("tls.keystore.path", "tls.client.ca.path", "crl.path", "code.hash.key.file", "audit.key.file",
+                "card.master.keystore.path", "trust.anchors",
                 "identity.provider", "url.template"), refused(findings));
     }
 
@@ -183,6 +184,8 @@ class ProductionSettingsTest {
         Path crl = folder.resolve("desk-ca.crl");
         Files.write(crl, pki.crl(java.math.BigInteger.ONE).getEncoded());
         variables.put("regdesk.desk.crl", crl.toString());
+        variables.put("regdesk.audit.key.file", secret("audit.key", java.util.Base64.getEncoder().encodeToString(new byte[40]))
+                .toString());
         variables.put("regdesk.code.hash.key.file", secret("code-hash.key", java.util.Base64.getEncoder().encodeToString(new byte[32]))
                 .toString());
         variables.put("regdesk.card.master.keystore", master.toString());

@@ -96,4 +96,34 @@ class RefusalAuditTest {
                 .orElseThrow();
         assertEquals(DemoData.ZEYNEP.masked(), record.details().get("citizen"));
     }
+
+    /** Refusals made before any route runs: no desk certificate at all, a body that is not JSON, a wrong method. */
+    @Test
+    void refusalsBeforeAnyRouteRunsAreAuditedWithTheCallersAddress() throws Exception {
+        HttpClient noCertificate = HttpClient.newBuilder().sslContext(org.regdesk.backend.client.internal.PinnedTrust.sslContext(
+                backend.serverCertificate())).build();
+        HttpResponse<String> anonymous = noCertificate.send(HttpRequest.newBuilder(URI.create(backend.base + "api/v1/operators/sign-in"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        AuditRecord noDesk = refusals("DESK_CERTIFICATE_REQUIRED").getLast();
+        assertEquals("-", noDesk.desk());
+        assertEquals("127.0.0.1", noDesk.details().get("address"));
+        assertEquals("/api/v1/operators/sign-in", noDesk.details().get("path"));
+
+        HttpClient desk = HttpClient.newBuilder().sslContext(backend.deskTls("DESK-002")).build();
+        HttpResponse<String> malformed = desk.send(HttpRequest.newBuilder(URI.create(backend.base + "api/v1/operators/sign-in"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\": ")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, malformed.statusCode());
+        AuditRecord badBody = backend.auditRecords().getLast();
+        assertEquals("DESK_REFUSAL", badBody.action());
+        assertEquals("DESK-002", badBody.desk(), "the desk its certificate names");
+        assertEquals("400", badBody.details().get("status"));
+
+        HttpResponse<String> wrongMethod = desk.send(HttpRequest.newBuilder(URI.create(backend.base + "api/v1/operators/sign-in"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, wrongMethod.statusCode());
+        assertEquals("METHOD_NOT_ALLOWED", backend.auditRecords().getLast().outcome());
+    }
 }

@@ -131,8 +131,8 @@ abstract class RegistryApiContract {
                 new CompletionRequest(grant.authorizationId(), "SUCCEEDED", null)));
         assertEquals("COMPLETED", backend.registry.latestSession(citizen.tckn(), "PIN_UNBLOCK").orElseThrow().state().name());
 
-        List<AuditRecord> trail = new org.regdesk.server.store.JdbcAuditStore(backend.database).all();
-        assertTrue(AuditTrail.firstBroken(trail).isEmpty(), "the chain verifies");
+        List<AuditRecord> trail = new org.regdesk.server.store.JdbcAuditStore(backend.database, backend.auditSeal).all();
+        assertTrue(AuditTrail.firstBroken(backend.auditSeal, trail).isEmpty(), "the chain verifies");
         List<String> steps = trail.stream().filter(r -> r.details().values().contains(session.sessionId()))
                 .map(r -> r.action() + ":" + r.outcome()).toList();
         assertEquals(List.of("SESSION_OPEN:ACCEPTED", "OTP_SEND:SENT", "OTP_VERIFY:WRONG_CODE", "OTP_VERIFY:ACCEPTED", "OTP_VERIFY:ALREADY_VERIFIED",

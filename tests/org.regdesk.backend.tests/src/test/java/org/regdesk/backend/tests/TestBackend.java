@@ -82,6 +82,8 @@ final class TestBackend implements AutoCloseable {
     /** The newest SMS per phone: the outbox keeps only its last messages, a soak sends thousands. */
     private final java.util.Map<PhoneNumber, String> lastText = new java.util.concurrent.ConcurrentHashMap<>();
     final AuditTrailService audit;
+    /** The audit key of this server (shared by the nodes of a test cluster). */
+    final org.regdesk.server.audit.internal.AuditSeal auditSeal;
     final OperatorAccess operators;
     final SessionDesk sessions;
     /** The registry as the portal sees it: verification codes, the citizen's records. */
@@ -177,7 +179,8 @@ final class TestBackend implements AutoCloseable {
         byte[] codeKey = node.codeKey();
         SecureRandom random = new SecureRandom();
         VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new org.regdesk.server.store.JdbcAttemptWindows(database), codeKey, clock, random);
-        audit = new AuditTrailService(database, clock);
+        auditSeal = new org.regdesk.server.audit.internal.AuditSeal(codeKey); // one shared secret per test cluster serves both keys
+        audit = new AuditTrailService(database, clock, auditSeal, Optional.of(data.resolve("audit").resolve("checkpoints.jsonl")));
         operators = new OperatorAccess(database, audit, clock, random);
         Map<String, DeskOperation> installed = Map.of(UnblockOperation.ID, new UnblockOperation(), EOnayOperation.ID,
                 new EOnayOperation(), CertificateStatusOperation.ID, new CertificateStatusOperation());
@@ -198,6 +201,7 @@ final class TestBackend implements AutoCloseable {
                 new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)),
                         () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));
         served.forEach(routes::add);
+        routes.addRefusalListener(new org.regdesk.server.registry.internal.DispatcherRefusalAudit(audit));
         ServerSettings development = ServerSettings.development("127.0.0.1", node.port(), data, DESKS);
         server = new RegdeskServer(new ServerSettings(development.host(), development.port(), true, data, Optional.empty(),
                 Optional.empty(), DESKS, "test", node.behindBalancer()), Clock.systemUTC(), openApi,
@@ -248,7 +252,7 @@ final class TestBackend implements AutoCloseable {
 
     /** The audit trail as stored. */
     List<org.regdesk.server.audit.internal.AuditRecord> auditRecords() {
-        return new org.regdesk.server.store.JdbcAuditStore(database).all();
+        return new org.regdesk.server.store.JdbcAuditStore(database, auditSeal).all();
     }
 
     /** Every route this server serves (the core's, the operations', the portal's, the outbox's). */

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The append-only audit trail: every record carries SHA-256 over its content and the previous hash.
- * {@link #verify()} walks the chain and names the first record that does not fit. An {@link AuditStore}
- * keeps it: the audit_records table in the server.
+ * The append-only audit trail: every record carries an HMAC-SHA256 ({@link AuditSeal}, a key outside the database)
+ * over its content and the previous record's. {@link #verify()} walks the chain and names the first record that does
+ * not fit. An {@link AuditStore} keeps it: the audit_records table in the server.
  */
 public final class AuditTrail {
 
@@ -32,6 +29,7 @@ public final class AuditTrail {
 
     private final Clock clock;
     private final AuditStore store;
+    private final AuditSeal seal;
     /** Guards the open batch. */
     private final Object chain = new Object();
     /** Held by the one thread writing a batch. */
@@ -51,13 +49,14 @@ public final class AuditTrail {
         volatile RuntimeException failed;
     }
 
-    public AuditTrail(Clock clock) {
-        this(clock, new InMemoryAuditStore());
+    public AuditTrail(Clock clock, AuditSeal seal) {
+        this(clock, new InMemoryAuditStore(), seal);
     }
 
-    public AuditTrail(Clock clock, AuditStore store) {
+    public AuditTrail(Clock clock, AuditStore store, AuditSeal seal) {
         this.clock = clock;
         this.store = store;
+        this.seal = seal;
     }
 
     /**
@@ -85,7 +84,7 @@ public final class AuditTrail {
                     open = new Batch();
                 }
                 try {
-                    batch.written = store.appendLinked(head -> link(head, batch.entries));
+                    batch.written = store.appendLinked(head -> link(seal, head, batch.entries));
                 } catch (RuntimeException failure) {
                     batch.failed = failure;
                 }
@@ -116,13 +115,13 @@ public final class AuditTrail {
     /** Guarded by writer. */
     private long flushedUpTo;
 
-    private static List<AuditRecord> link(java.util.Optional<AuditRecord> head, List<Entry> entries) {
-        return linkRecords(head, entries.stream().map(entry -> new AuditRecord(0, entry.time(), entry.operator(), entry.desk(),
+    private static List<AuditRecord> link(AuditSeal seal, java.util.Optional<AuditRecord> head, List<Entry> entries) {
+        return linkRecords(seal, head, entries.stream().map(entry -> new AuditRecord(0, entry.time(), entry.operator(), entry.desk(),
                 entry.action(), entry.outcome(), entry.details(), "", "")).toList());
     }
 
     /** Chains records that have no place yet (their sequence and hashes are ignored) after {@code head}, in order. */
-    public static List<AuditRecord> linkRecords(java.util.Optional<AuditRecord> head, List<AuditRecord> unlinked) {
+    public static List<AuditRecord> linkRecords(AuditSeal seal, java.util.Optional<AuditRecord> head, List<AuditRecord> unlinked) {
         String previous = head.map(AuditRecord::hash).orElse(GENESIS);
         long sequence = head.map(AuditRecord::sequence).orElse(0L);
         List<AuditRecord> linked = new ArrayList<>(unlinked.size());
@@ -131,7 +130,7 @@ public final class AuditTrail {
             AuditRecord unsigned = new AuditRecord(sequence, entry.time(), entry.operator(), entry.desk(), entry.action(),
                     entry.outcome(), entry.details(), previous, "");
             AuditRecord record = new AuditRecord(sequence, entry.time(), entry.operator(), entry.desk(), entry.action(),
-                    entry.outcome(), entry.details(), previous, hash(unsigned));
+                    entry.outcome(), entry.details(), previous, hash(seal, unsigned));
             linked.add(record);
             previous = record.hash();
         }
@@ -144,18 +143,18 @@ public final class AuditTrail {
 
     /** The sequence number of the first record whose link or content is wrong, if any. */
     public Optional<Long> verify() {
-        return firstBroken(store.all());
+        return firstBroken(seal, store.all());
     }
 
-    /** Checks any list of records, e.g. one read back from an export. */
-    public static Optional<Long> firstBroken(List<AuditRecord> chain) {
+    /** Checks any list of records, e.g. one read back from an export, with the key that sealed them. */
+    public static Optional<Long> firstBroken(AuditSeal seal, List<AuditRecord> chain) {
         String previous = GENESIS;
         long expectedSequence = 1;
         for (AuditRecord record : chain) {
             AuditRecord unsigned = new AuditRecord(record.sequence(), record.time(), record.operator(), record.desk(),
                     record.action(), record.outcome(), record.details(), record.previousHash(), "");
             if (record.sequence() != expectedSequence || !record.previousHash().equals(previous)
-                    || !record.hash().equals(hash(unsigned))) {
+                    || !record.hash().equals(hash(seal, unsigned))) {
                 return Optional.of(record.sequence());
             }
             previous = record.hash();
@@ -226,16 +225,13 @@ public final class AuditTrail {
         return map;
     }
 
-    private static String hash(AuditRecord unsigned) {
+    private static String hash(AuditSeal seal, AuditRecord unsigned) {
         try {
             Map<String, Object> content = asMap(unsigned);
             content.remove("hash");
-            byte[] canonical = CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return seal.seal(CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

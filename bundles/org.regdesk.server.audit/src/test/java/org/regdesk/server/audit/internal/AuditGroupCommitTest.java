@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Many request threads appending at once: one intact chain, fewer writes than records, races survived. */
 class AuditGroupCommitTest {
 
+    private static final AuditSeal SEAL = new AuditSeal(new byte[32]);
+
     /** An in-memory store that counts writes and lets another "server" append in between. */
     private static final class RacingStore implements AuditStore {
         final InMemoryAuditStore inner = new InMemoryAuditStore();
         final AtomicInteger writes = new AtomicInteger();
-        final AuditTrail otherServer = new AuditTrail(Clock.systemUTC(), inner);
+        final AuditTrail otherServer = new AuditTrail(Clock.systemUTC(), inner, SEAL);
 
         @Override
         public List<AuditRecord> appendLinked(java.util.function.Function<Optional<AuditRecord>, List<AuditRecord>> link) {
@@ -38,7 +40,7 @@ class AuditGroupCommitTest {
     @Test
     void concurrentAppendsFormOneIntactChainInFewerWritesEvenWhenAnotherServerRaces() throws Exception {
         RacingStore store = new RacingStore();
-        AuditTrail trail = new AuditTrail(Clock.systemUTC(), store);
+        AuditTrail trail = new AuditTrail(Clock.systemUTC(), store, SEAL);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
             int id = t;
@@ -54,7 +56,7 @@ class AuditGroupCommitTest {
         List<AuditRecord> chain = store.all();
         long ours = chain.stream().filter(record -> record.action().equals("STEP")).count();
         assertEquals(16 * 200, ours, "every append is stored exactly once");
-        assertTrue(AuditTrail.firstBroken(chain).isEmpty(), "one intact chain");
+        assertTrue(AuditTrail.firstBroken(SEAL, chain).isEmpty(), "one intact chain");
         assertTrue(chain.stream().anyMatch(record -> record.action().equals("RACE")), "the race really happened");
         assertTrue(store.writes.get() < chain.size(), "records were written in groups: " + store.writes.get() + " writes");
     }

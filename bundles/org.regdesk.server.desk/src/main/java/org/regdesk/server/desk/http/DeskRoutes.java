@@ -103,12 +103,20 @@ public final class DeskRoutes {
                 } catch (Refusal | RuntimeException notSignedIn) {
                     who = "-";
                 }
-                audit.append(who, desk, RefusalAudit.DESK_REFUSAL, refused.code(), Map.of("method", call.method(),
+                auditRefusal(audit, who, desk, refused.code(), Map.of("method", call.method(),
                         "path", call.path().length() > 200 ? call.path().substring(0, 200) : call.path(),
                         "status", Integer.toString(refused.status())));
             }
             throw refused;
         }
+    }
+
+    /**
+     * The one audit record of a refused request, also for refusals made before any route ran (no or an unenrolled
+     * desk certificate, a malformed body): {@code details} says what was asked and the answer's status.
+     */
+    public static void auditRefusal(AuditService audit, String operator, String desk, String code, Map<String, String> details) {
+        audit.append(operator, desk, RefusalAudit.DESK_REFUSAL, code, details);
     }
 
     /** The signed-in operator of this request's desk. */

@@ -38,6 +38,7 @@ import org.regdesk.server.settings.ConfigurationFile;
 import org.regdesk.server.settings.SecretFiles;
 import org.regdesk.server.settings.SettingRefusedException;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.DatabaseOwner;
 import org.regdesk.server.store.DatabaseSettings;
 
 /**
@@ -77,7 +78,8 @@ public final class DeskCommand {
             System.err.print(USAGE);
             return 2;
         }
-        try (Database database = Database.open(databaseSettings(etc))) {
+        ConfigurationFile store = ConfigurationFile.read(etc, "org.regdesk.server.store", System::getProperty);
+        try (Database database = Database.open(databaseSettings(store), owner(store))) {
             EnrolledDesks desks = new EnrolledDesks(database, Clock.systemUTC());
             switch (arguments.get(0)) {
             case "enrol" -> enrol(desks, arguments.subList(1, arguments.size()));
@@ -157,8 +159,15 @@ public final class DeskCommand {
         }
     }
 
-    private static DatabaseSettings databaseSettings(Path etc) {
-        ConfigurationFile store = ConfigurationFile.read(etc, "org.regdesk.server.store", System::getProperty);
+    /** The schema's owner role, which the desks table's migration runs as, when the server has one. */
+    private static java.util.Optional<DatabaseOwner> owner(ConfigurationFile store) {
+        String user = store.get("database.owner.user");
+        String passwordFile = store.get("database.owner.password.file");
+        return user.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new DatabaseOwner(user,
+                passwordFile.isEmpty() ? new char[0] : SecretFiles.read("database.owner.password.file", Path.of(passwordFile))));
+    }
+
+    private static DatabaseSettings databaseSettings(ConfigurationFile store) {
         String url = store.get("database.url");
         if (url.isEmpty()) {
             return DatabaseSettings.embedded(Path.of(store.getOr("data.directory", "data")).toAbsolutePath());

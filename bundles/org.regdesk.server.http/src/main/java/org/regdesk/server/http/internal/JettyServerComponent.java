@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.regdesk.server.http.DeskCertificateCheck;
 import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.http.RefusalListener;
 import org.regdesk.server.http.ServerEndpoint;
 import org.regdesk.server.settings.ServerMode;
 
@@ -56,6 +57,15 @@ public final class JettyServerComponent {
     void setDeskCheck(DeskCertificateCheck check) {
         deskCheck = check;
         routes.deskCheck(check, production);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRefusalListener(RefusalListener listener) {
+        routes.addRefusalListener(listener);
+    }
+
+    void removeRefusalListener(RefusalListener listener) {
+        routes.removeRefusalListener(listener);
     }
 
     void unsetDeskCheck(DeskCertificateCheck check) {

@@ -17,6 +17,7 @@ import org.regdesk.server.http.ApiException;
 import org.regdesk.server.http.DeskCertificateCheck;
 import org.regdesk.server.http.DeskCertificates;
 import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.http.RefusalListener;
 import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ public final class RouteDispatcher extends Handler.Abstract {
     private volatile DeskCertificateCheck deskCheck;
     /** Production: without a desk check no desk route is served (a CN alone proves nothing). */
     private volatile boolean deskCheckRequired;
+    /** Told of the refusals made here, before any route runs. */
+    private final List<RefusalListener> refusalListeners = new CopyOnWriteArrayList<>();
     private final Map<HttpRoutes, List<Route>> contributions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public void add(HttpRoutes contribution) {
@@ -52,6 +55,14 @@ public final class RouteDispatcher extends Handler.Abstract {
     public void deskCheck(DeskCertificateCheck check, boolean required) {
         deskCheck = check;
         deskCheckRequired = required;
+    }
+
+    public void addRefusalListener(RefusalListener listener) {
+        refusalListeners.add(listener);
+    }
+
+    public void removeRefusalListener(RefusalListener listener) {
+        refusalListeners.remove(listener);
     }
 
     /** The names of the contributions served now. */
@@ -84,8 +95,10 @@ public final class RouteDispatcher extends Handler.Abstract {
             }
         }
         if (pathMatched) {
-            JsonResponses.error(response, callback, 405, "METHOD_NOT_ALLOWED",
-                    "Bu adres " + request.getMethod() + " isteğini kabul etmiyor.");
+            ApiException refusal = new ApiException(405, "METHOD_NOT_ALLOWED", "Bu adres " + request.getMethod()
+                    + " isteğini kabul etmiyor.");
+            told(request, refusal, java.util.Optional.empty());
+            JsonResponses.error(response, callback, refusal);
             return true;
         }
         return false;
@@ -93,9 +106,10 @@ public final class RouteDispatcher extends Handler.Abstract {
 
     private void serve(Route route, Map<String, String> parameters, Request request, Response response,
             Callback callback) {
+        boolean routeRuns = false;
+        java.util.Optional<String> desk = java.util.Optional.empty();
         try {
             java.security.cert.X509Certificate[] peer = peerCertificates(request);
-            java.util.Optional<String> desk = java.util.Optional.empty();
             if (route.access() == Route.Access.DESK) {
                 if (peer.length == 0) {
                     throw new ApiException(401, "DESK_CERTIFICATE_REQUIRED",
@@ -106,14 +120,32 @@ public final class RouteDispatcher extends Handler.Abstract {
             byte[] body = readBody(request);
             JettyCall call = new JettyCall(request, parameters, body, peer, desk);
             call.refuseMalformedJson();
+            routeRuns = true;
             Reply reply = route.handler().handle(call);
             write(reply, response, callback);
         } catch (ApiException refusal) {
+            if (!routeRuns) {
+                told(request, refusal, desk);
+            }
             JsonResponses.error(response, callback, refusal);
         } catch (RuntimeException | Error bug) {
             LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), bug);
             JsonResponses.error(response, callback, 500, "INTERNAL_ERROR",
                     "Sunucuda beklenmeyen bir hata oluştu; işlem kaydedilmedi. Lütfen tekrar deneyin.");
+        }
+    }
+
+    /** Tells the listeners of a refusal made here; the path is cut at 200 characters, a listener's failure only logged. */
+    private void told(Request request, ApiException refusal, java.util.Optional<String> desk) {
+        String path = Request.getPathInContext(request);
+        RefusalListener.Refused refused = new RefusalListener.Refused(request.getMethod(), path.length() > 200 ? path.substring(0, 200)
+                : path, refusal.status(), refusal.code(), refusal.params(), desk, Request.getRemoteAddr(request));
+        for (RefusalListener listener : refusalListeners) {
+            try {
+                listener.refused(refused);
+            } catch (RuntimeException e) {
+                LOG.error("A refusal listener failed on {} {}", refused.code(), refused.path(), e);
+            }
         }
     }
 

@@ -2,12 +2,17 @@ package org.regdesk.server.registry.internal;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.regdesk.server.audit.internal.AuditCheckpoints;
 import org.regdesk.server.audit.internal.AuditRecord;
+import org.regdesk.server.audit.internal.AuditSeal;
 import org.regdesk.server.audit.internal.AuditTrail;
 import org.regdesk.server.desk.Actor;
 import org.regdesk.server.desk.AuditAction;
@@ -20,19 +25,35 @@ import org.regdesk.server.store.Operator;
 /** The audit trail in the database as the {@link AuditService}, and its check and export for auditors. */
 public final class AuditTrailService implements AuditService {
 
+    private static final java.util.Set<Operator.Role> AUDIT_ROLES = java.util.EnumSet.of(Operator.Role.AUDITOR, Operator.Role.SUPERVISOR);
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditTrailService.class);
 
     private final AuditTrail trail;
     private final JdbcAuditStore store;
     private final Database database;
     private final Clock clock;
+    private final AuditCheckpoints checkpoints;
+    /** This node's checkpoint file, which {@link #check} holds the chain against. */
+    private final Optional<Path> checkpointFile;
 
-    public AuditTrailService(Database database, Clock clock) {
-        this.store = new JdbcAuditStore(database);
-        this.trail = new AuditTrail(clock, store);
+    public AuditTrailService(Database database, Clock clock, AuditSeal seal, Optional<Path> checkpointFile) {
+        this.store = new JdbcAuditStore(database, seal);
+        this.trail = new AuditTrail(clock, store, seal);
         this.database = database;
         this.clock = clock;
+        this.checkpoints = new AuditCheckpoints(seal);
+        this.checkpointFile = checkpointFile;
         trail.flush(); // records a node left outside the chain when it died
+    }
+
+    /** The chain's newest record, for the checkpoints written outside the database. */
+    Optional<AuditRecord> head() {
+        return store.head();
+    }
+
+    AuditCheckpoints checkpoints() {
+        return checkpoints;
     }
 
     @Override
@@ -63,15 +84,35 @@ public final class AuditTrailService implements AuditService {
         });
     }
 
-    /** How many records, and the first whose hash does not fit the chain (null when none). */
+    /**
+     * How many records, the first whose seal does not fit the chain (null when none), and whether the chain still holds
+     * this node's checkpoints (a chain shortened at its end verifies by itself; its checkpoints do not).
+     */
     public Map<String, Object> check(Actor actor) throws Refusal {
         requireAuditRole(actor);
         trail.flush();
         List<AuditRecord> records = trail.records();
+        List<AuditCheckpoints.Checkpoint> taken = readCheckpoints();
+        Optional<Long> broken = trail.verify();
+        Optional<String> problem = broken.isPresent() ? Optional.of("record " + broken.get() + " does not fit the chain")
+                : checkpoints.problem(records, taken);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("records", records.size());
-        result.put("firstBroken", AuditTrail.firstBroken(records).orElse(null));
+        result.put("firstBroken", broken.orElse(problem.isPresent() ? (long) records.size() + 1 : null));
+        result.put("checkpoints", taken.size());
+        result.put("problem", problem.orElse(null));
         return result;
+    }
+
+    private List<AuditCheckpoints.Checkpoint> readCheckpoints() {
+        if (checkpointFile.isEmpty() || !Files.exists(checkpointFile.get())) {
+            return List.of();
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(checkpointFile.get())) {
+            return AuditCheckpoints.read(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the audit checkpoint file " + checkpointFile.get() + " cannot be read", e);
+        }
     }
 
     /** The whole trail as JSON lines; the export itself is audited. */
@@ -89,7 +130,7 @@ public final class AuditTrailService implements AuditService {
     }
 
     private static void requireAuditRole(Actor actor) throws Refusal {
-        if (actor.role() == Operator.Role.OPERATOR) {
+        if (!AUDIT_ROLES.contains(actor.role())) { // an allow-list: a role added later sees nothing by default
             throw Refusals.roleNotAllowed(actor.role().name());
         }
     }

@@ -1,10 +1,12 @@
 package org.regdesk.server.registry.internal;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.regdesk.backend.api.PhoneNumber;
+import org.regdesk.server.audit.internal.AuditSeal;
 import org.regdesk.server.codes.internal.VerificationCodes;
 import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.desk.DeskOperation;
@@ -31,12 +34,14 @@ import org.regdesk.server.desk.DeskSessionService;
 import org.regdesk.server.desk.OperatorSessions;
 import org.regdesk.server.desk.http.DeskRoutes;
 import org.regdesk.server.http.HttpRoutes;
+import org.regdesk.server.http.RefusalListener;
 import org.regdesk.server.keys.PrivateFiles;
 import org.regdesk.server.otp.SmsGateway;
 import org.regdesk.server.otp.internal.SmsOneTimeCodes;
 import org.regdesk.server.otp.internal.SmsText;
 import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.settings.SecretFiles;
+import org.regdesk.server.settings.SettingRefusedException;
 import org.regdesk.server.settings.ServerMode;
 import org.regdesk.server.store.Database;
 import org.regdesk.server.store.JdbcAttemptWindows;
@@ -60,6 +65,7 @@ public final class RegistryComponent implements SmsGateway {
 
     private final Map<String, DeskOperation> operations = new ConcurrentHashMap<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final AuditCheckpointPublisher checkpoints;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SmsGateway sms;
@@ -70,15 +76,22 @@ public final class RegistryComponent implements SmsGateway {
         Path data = Path.of(configuration.data_directory().trim()).toAbsolutePath();
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        AuditTrailService audit = new AuditTrailService(database, clock);
+        ServerMode mode = ServerMode.from(context.getProperty(ServerMode.PROPERTY));
+        Path checkpointFile = configuration.audit_checkpoint_file().isBlank() ? data.resolve("audit").resolve("checkpoints.jsonl")
+                : Path.of(configuration.audit_checkpoint_file().strip());
+        AuditTrailService audit = new AuditTrailService(database, clock, new AuditSeal(secretKey("audit.key.file",
+                configuration.audit_key_file(), mode, data, "audit.key")), Optional.of(checkpointFile));
+        checkpoints = new AuditCheckpointPublisher(audit, checkpointFile, syslog(configuration.audit_syslog()), nodeName(), clock,
+                Duration.ofSeconds(Math.max(1, configuration.audit_checkpoint_seconds())));
         VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new JdbcAttemptWindows(database),
-                codeHashKey(configuration, ServerMode.from(context.getProperty(ServerMode.PROPERTY)), data), clock,
+                secretKey("code.hash.key.file", configuration.code_hash_key_file(), mode, data, "code-hash.key"), clock,
                 random);
         SmsOneTimeCodes otp = new SmsOneTimeCodes(database, this, new SmsText(configuration.sms_sender().strip(),
                 configuration.sms_text().strip()), clock, random);
         OperatorAccess operators = new OperatorAccess(database, audit, clock, random);
         SessionDesk sessions = new SessionDesk(database, codes, otp, audit, id -> Optional.ofNullable(operations.get(id)), clock);
         registrations.add(context.registerService(AuditService.class, audit, null));
+        registrations.add(context.registerService(RefusalListener.class, new DispatcherRefusalAudit(audit), null));
         registrations.add(context.registerService(OperatorSessions.class, operators, null));
         registrations.add(context.registerService(DeskSessionService.class, sessions, null));
         registrations.add(context.registerService(CitizenRegistry.class, new CitizenRegistryService(database, codes, audit), null));
@@ -107,25 +120,47 @@ public final class RegistryComponent implements SmsGateway {
     @Deactivate
     void deactivate() {
         registrations.forEach(ServiceRegistration::unregister);
+        checkpoints.close();
     }
 
     /**
-     * The HMAC key for verification codes, equal on every node (a code issued on one is checked on another): from
-     * its file; a development server makes one of its own. Losing it only voids open codes.
+     * A key that must be equal on every node (the verification-code key: a code issued on one is checked on another;
+     * the audit key: every node seals the one chain): from its file; a development server makes one of its own.
      */
-    private static byte[] codeHashKey(RegistryConfiguration configuration, ServerMode mode, Path data) throws IOException {
-        String configured = configuration.code_hash_key_file().strip();
-        if (!configured.isEmpty()) {
-            return SecretFiles.readKey("code.hash.key.file", Path.of(configured), 32);
+    private static byte[] secretKey(String setting, String configured, ServerMode mode, Path data, String developmentName)
+            throws IOException {
+        if (!configured.isBlank()) {
+            return SecretFiles.readKey(setting, Path.of(configured.strip()), 32);
         }
-        mode.requireInProduction("code.hash.key.file", false, "is empty; production needs the verification-code key "
-                + "(openssl rand -base64 32), the same file on every node");
-        Path file = data.resolve("keys").resolve("code-hash.key");
+        mode.requireInProduction(setting, false, "is empty; production needs this key (openssl rand -base64 32 into a chmod 600 "
+                + "file), the same on every node");
+        Path file = data.resolve("keys").resolve(developmentName);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             PrivateFiles.write(file, Base64.getEncoder().encodeToString(key));
         }
         return Base64.getDecoder().decode(Files.readString(file).trim());
+    }
+
+    private static Optional<InetSocketAddress> syslog(String hostAndPort) {
+        String value = hostAndPort.strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        int colon = value.lastIndexOf(':');
+        if (colon < 1) {
+            throw new SettingRefusedException("audit.syslog", "is '" + value + "'; write host:port, e.g. loghost:514");
+        }
+        return Optional.of(new InetSocketAddress(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1))));
+    }
+
+    /** Names this node in its checkpoints. */
+    private static String nodeName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        } catch (IOException e) {
+            return "node-" + ProcessHandle.current().pid();
+        }
     }
 }

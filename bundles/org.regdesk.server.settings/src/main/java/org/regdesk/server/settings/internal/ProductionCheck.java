@@ -58,7 +58,7 @@ public final class ProductionCheck {
         ProductionCheck check = new ProductionCheck(etc, variables, now);
         check.server();
         check.deskRevocations();
-        check.codeKey();
+        check.sharedKeys();
         check.cardKeys();
         check.eOnayTrust();
         check.portal();
@@ -137,17 +137,20 @@ public final class ProductionCheck {
         });
     }
 
-    private void codeKey() {
+    /** The keys every node must share: the verification-code key and the audit key. */
+    private void sharedKeys() {
         ConfigurationFile registry = settings("org.regdesk.server.registry");
-        if (registry.get("code.hash.key.file").isEmpty()) {
-            refuse(registry, "code.hash.key.file", "is empty; production needs the verification-code key (openssl rand "
-                    + "-base64 32 into a chmod 600 file), the same on every node");
-            return;
+        for (String setting : List.of("code.hash.key.file", "audit.key.file")) {
+            if (registry.get(setting).isEmpty()) {
+                refuse(registry, setting, "is empty; production needs this key (openssl rand -base64 32 into a chmod 600 "
+                        + "file), the same on every node");
+                continue;
+            }
+            attempt(registry, setting, () -> {
+                SecretFiles.readKey(setting, Path.of(registry.get(setting)), 32);
+                return "key in " + registry.get(setting);
+            });
         }
-        attempt(registry, "code.hash.key.file", () -> {
-            SecretFiles.readKey("code.hash.key.file", Path.of(registry.get("code.hash.key.file")), 32);
-            return "verification-code key in " + registry.get("code.hash.key.file");
-        });
     }
 
     private void cardKeys() {
@@ -250,13 +253,25 @@ public final class ProductionCheck {
         String url = store.get("database.url");
         if (url.isEmpty()) {
             accept(store, "database.url", "empty: embedded H2 in the data folder (one node only)");
-        } else if (!store.get("database.password.file").isEmpty()) {
+            return;
+        }
+        if (!store.get("database.password.file").isEmpty()) {
             attempt(store, "database.password.file", () -> {
                 SecretFiles.read("database.password.file", path(store, "database.password.file"));
                 return url + " with the password in " + store.get("database.password.file");
             });
         } else {
             accept(store, "database.url", url + " without a password (peer or certificate authentication)");
+        }
+        String owner = store.get("database.owner.user");
+        if (owner.isEmpty() || owner.equals(store.getOr("database.user", "regdesk"))) {
+            refuse(store, "database.owner.user", (owner.isEmpty() ? "is empty" : "is the server's own role")
+                    + "; migrations run as the schema's owner, so that the server's role may only read and add audit records");
+        } else if (!store.get("database.owner.password.file").isEmpty()) {
+            attempt(store, "database.owner.password.file", () -> {
+                SecretFiles.read("database.owner.password.file", path(store, "database.owner.password.file"));
+                return "migrations as " + owner;
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import org.regdesk.server.settings.SecretFiles;
 import org.regdesk.server.settings.ServerMode;
 import org.regdesk.server.settings.SettingRefusedException;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.DatabaseOwner;
 import org.regdesk.server.store.DatabaseSettings;
 import org.regdesk.server.store.DemoData;
 import org.slf4j.Logger;
@@ -53,6 +54,13 @@ public final class DatabaseComponent {
 
         int database_max_connections() default 32;
 
+        @AttributeDefinition(description = "PostgreSQL role that owns the schema and runs the migrations; the server's own role "
+                + "(database.user) then may only read and add audit records. Required in production with PostgreSQL")
+        String database_owner_user() default "";
+
+        @AttributeDefinition(description = "File (chmod 600) holding the owner role's password")
+        String database_owner_password_file() default "";
+
         @AttributeDefinition(description = "Load the demo desks, operators and citizens into an empty database (development mode only)")
         boolean demo_data() default false;
     }
@@ -72,7 +80,16 @@ public final class DatabaseComponent {
                         SecretFiles.readIfSet("database.password.file", configuration.database_password_file())
                                 .orElseGet(() -> configuration.database_password().toCharArray()),
                         configuration.database_max_connections());
-        database = Database.open(settings);
+        String ownerUser = configuration.database_owner_user().strip();
+        java.util.Optional<DatabaseOwner> owner = ownerUser.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new DatabaseOwner(ownerUser, SecretFiles.readIfSet("database.owner.password.file",
+                        configuration.database_owner_password_file()).orElse(new char[0])));
+        if (settings.postgresql()) {
+            ServerMode.from(context.getProperty(ServerMode.PROPERTY)).requireInProduction("database.owner.user", owner.isPresent(),
+                    "is empty; production on PostgreSQL migrates as the schema's owner so that the server's role cannot change "
+                            + "audit records");
+        }
+        database = Database.open(settings, owner);
         try {
             if (configuration.demo_data() && DemoData.load(database)) {
                 LOG.info("Loaded the demo registry (desks DESK-001/002, operators, citizens); see README.md for the passwords");

@@ -31,7 +31,7 @@ public final class SchemaMigrations {
 
     /** In order. A new migration is a new file added at the end; applied files never change. */
     static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__e_onay.sql", "V3__open_operation_ids.sql",
-            "V4__cluster_state.sql");
+            "V4__cluster_state.sql", "V5__audit_append_only.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
@@ -55,7 +55,8 @@ public final class SchemaMigrations {
         if (!historyTable.matches("[a-z_]{1,60}")) {
             throw new IllegalArgumentException("history table name: " + historyTable);
         }
-        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        boolean postgresql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        if (postgresql) {
             // nodes starting together: one migrates, the others wait and then find nothing left to do
             try (Statement lock = connection.createStatement()) {
                 lock.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
@@ -84,7 +85,7 @@ public final class SchemaMigrations {
                 continue;
             }
             try (Statement statement = connection.createStatement()) {
-                for (String command : statements(sql)) {
+                for (String command : statements(sql, postgresql)) {
                     statement.execute(command);
                 }
             }
@@ -108,11 +109,28 @@ public final class SchemaMigrations {
 
     /** Statements end with ';' at the end of a line; '--' lines are comments. */
     static List<String> statements(String sql) {
+        return statements(sql, true);
+    }
+
+    /**
+     * As {@link #statements(String)}; lines between {@code -- postgresql only} and {@code -- end postgresql} are
+     * left out on other databases (PL/pgSQL triggers the embedded database has no counterpart for).
+     */
+    static List<String> statements(String sql, boolean postgresql) {
         StringBuilder current = new StringBuilder();
         java.util.ArrayList<String> result = new java.util.ArrayList<>();
+        boolean skipping = false;
         for (String line : sql.split("\n")) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+            if (trimmed.equalsIgnoreCase("-- postgresql only")) {
+                skipping = !postgresql;
+                continue;
+            }
+            if (trimmed.equalsIgnoreCase("-- end postgresql")) {
+                skipping = false;
+                continue;
+            }
+            if (skipping || trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;
             }
             current.append(line).append('\n');
