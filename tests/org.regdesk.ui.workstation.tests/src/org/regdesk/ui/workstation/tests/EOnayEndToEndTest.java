@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
@@ -98,7 +97,10 @@ class EOnayEndToEndTest extends DeskEndToEnd {
         applications.setBlockOnOpen(false);
         applications.open();
         try {
-            ((Text) Widgets.findByRole(applications.getShell(), "applications.tckn", true)).setText(DemoData.AYSE.value());
+            // nobody types a TCKN: the citizen is the one whose E-Onay this desk just recorded
+            String applicant = ((org.eclipse.swt.widgets.Label) Widgets.findByRole(applications.getShell(), "applications.citizen", true))
+                    .getText();
+            assertTrue(applicant.startsWith("Başvuran: AYŞE YILMAZ (T.C. " + DemoData.AYSE.masked() + ")"), applicant);
             Combo kind = (Combo) Widgets.findByRole(applications.getShell(), "applications.kind", true);
             kind.select(1);
             WizardDriver.press(Widgets.findByRole(applications.getShell(), "applications.apply", true));

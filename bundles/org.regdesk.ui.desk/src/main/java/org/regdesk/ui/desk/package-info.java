@@ -3,5 +3,5 @@
  * and result pages, the PIN keypad, countdowns and formats, texts for card and backend refusals, and
  * {@link org.regdesk.ui.desk.OffTheUiThread} for every backend and card call.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.regdesk.ui.desk;

@@ -110,7 +110,7 @@ class BadInputFuzzTest {
                 new Endpoint("GET", eOnay + "/text/CONSENT", null),
                 new Endpoint("POST", eOnay, body("kind", "CONSENT", "textVersion", 1, "signature", "MIIB", "readAt",
                         backend.clock.instant().toString())),
-                new Endpoint("POST", "/api/v1/certificate-applications", body("tckn", "10000000146", "kind", "NEW")),
+                new Endpoint("POST", "/api/v1/certificate-applications", body("sessionId", eOnaySessionId, "kind", "NEW")),
                 new Endpoint("GET", "/api/v1/certificate-applications", null),
                 new Endpoint("GET", "/api/v1/audit/check", null),
                 new Endpoint("GET", "/api/v1/audit/export", null),

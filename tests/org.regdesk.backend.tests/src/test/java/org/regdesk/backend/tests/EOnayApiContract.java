@@ -88,7 +88,10 @@ abstract class EOnayApiContract {
     }
 
     private EOnayFlow.Result sign(CitizenWithCard who, String kind) throws Exception {
-        DeskSession session = eOnaySession(who.citizen());
+        return sign(who, kind, eOnaySession(who.citizen()));
+    }
+
+    private EOnayFlow.Result sign(CitizenWithCard who, String kind, DeskSession session) throws Exception {
         ConsentText text = desk.consentText(session.sessionId(), kind);
         return new EOnayFlow(desk).signAndSubmit(session.sessionId(), text, Instant.now(), who.card(),
                 who.card().certificates().get(0), PIN.toCharArray(), step -> {
@@ -188,20 +191,26 @@ abstract class EOnayApiContract {
 
     @Test
     void applicationsRestOnEOnayAndARenewalWaitsUntilTwoMonthsBeforeExpiry() throws Exception {
+        DeskSession zeynep = eOnaySession(backend.registry.citizen(DemoData.ZEYNEP).orElseThrow());
         RegistryApiContract.refused("EONAY_REQUIRED", () -> desk.applyForCertificate(
-                new CertificateApplicationRequest(DemoData.ZEYNEP.value(), "NEW")));
+                new CertificateApplicationRequest(zeynep.sessionId(), "NEW")));
         CitizenWithCard who = citizenWithCard();
-        sign(who, "CONSENT");
-        CertificateApplication fresh = desk.applyForCertificate(new CertificateApplicationRequest(who.citizen().tckn().value(), "NEW"));
+        DeskSession visit = eOnaySession(who.citizen());
+        sign(who, "CONSENT", visit);
+        CertificateApplication fresh = desk.applyForCertificate(new CertificateApplicationRequest(visit.sessionId(), "NEW"));
         assertEquals(List.of("READY", "E_ONAY"), List.of(fresh.state(), fresh.basis()));
+        assertEquals(who.citizen().tckn().masked(), fresh.tckn(), "the citizen is the session's");
         RegistryApiContract.refused("NO_CURRENT_CERTIFICATE", () -> desk.applyForCertificate(
-                new CertificateApplicationRequest(who.citizen().tckn().value(), "RENEWAL")));
+                new CertificateApplicationRequest(visit.sessionId(), "RENEWAL")));
         RegistryApiContract.refused("INVALID_FIELD", () -> desk.applyForCertificate(
-                new CertificateApplicationRequest(who.citizen().tckn().value(), "UPGRADE")));
+                new CertificateApplicationRequest(visit.sessionId(), "UPGRADE")));
+        RegistryApiContract.refused("INVALID_FIELD", () -> desk.applyForCertificate(new CertificateApplicationRequest(null, "NEW")));
 
-        // AYŞE's demo card certificate runs until 2029-01-14: a renewal is ready from 2028-11-14
+        // AYŞE's demo card certificate runs until 2029-01-14: a renewal is ready from 2028-11-14. She gave E-Onay on an
+        // earlier visit; this visit's session (her verification code) proves who she is
         CitizenWithCard ayse = demoCitizenSigning();
-        CertificateApplication renewal = desk.applyForCertificate(new CertificateApplicationRequest(DemoData.AYSE.value(), "RENEWAL"));
+        DeskSession ayseVisit = eOnaySession(ayse.citizen());
+        CertificateApplication renewal = desk.applyForCertificate(new CertificateApplicationRequest(ayseVisit.sessionId(), "RENEWAL"));
         assertEquals("WAITING", renewal.state());
         assertEquals(renewal.currentCertificateNotAfter().atZone(ZoneOffset.UTC).minusMonths(2).toInstant(), renewal.readyAt());
         List<CertificateApplication> queue = desk.certificateApplications();
@@ -211,10 +220,17 @@ abstract class EOnayApiContract {
         otherDesk.signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray());
         assertTrue(otherDesk.certificateApplications().stream().noneMatch(application -> application.id().equals(fresh.id())),
                 "another desk's queue is its own");
+        RegistryApiContract.refused("SESSION_UNKNOWN", () -> otherDesk.applyForCertificate(
+                new CertificateApplicationRequest(visit.sessionId(), "NEW")));
         var supervisor = backend.desk("DESK-003");
         supervisor.signIn("supervisor1", DemoData.OPERATOR_PASSWORD.toCharArray());
         assertTrue(supervisor.certificateApplications().stream().anyMatch(application -> application.id().equals(fresh.id())),
                 "a supervisor sees every desk's");
+
+        // the visit ended (the operator cancelled it): the session no longer carries an application
+        desk.abort(ayseVisit.sessionId());
+        RegistryApiContract.refused("EONAY_SESSION_REQUIRED", () -> desk.applyForCertificate(
+                new CertificateApplicationRequest(ayseVisit.sessionId(), "NEW")));
         ayse.card().close();
     }
 

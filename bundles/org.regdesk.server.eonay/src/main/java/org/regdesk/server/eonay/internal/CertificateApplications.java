@@ -1,6 +1,7 @@
 package org.regdesk.server.eonay.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -23,17 +24,23 @@ import org.regdesk.server.store.CertificateApplicationRecord;
 import org.regdesk.server.store.Citizen;
 import org.regdesk.server.store.Citizens;
 import org.regdesk.server.store.Database;
+import org.regdesk.server.store.DeskSessionRecord;
+import org.regdesk.server.store.SessionState;
 import org.regdesk.server.store.Operator;
 import org.regdesk.server.store.EOnayRecord;
 import org.regdesk.server.store.EOnayRecords;
 
 /**
  * Certificate applications that rest on a recorded E-Onay instead of a wet-signed form; a renewal
- * waits until two months before the current certificate expires. Served by whoever may serve E-Onay.
+ * waits until two months before the current certificate expires. Served by whoever may serve E-Onay, for the
+ * citizen of an E-Onay desk session at the same desk (identity proven there), never for a TCKN typed in.
  */
 public final class CertificateApplications {
 
     static final int RENEWAL_LEAD_MONTHS = 2;
+
+    /** How long after its start an E-Onay session may still carry an application: the citizen's visit. */
+    static final Duration SESSION_WINDOW = Duration.ofMinutes(30);
 
     private final DeskSessionService sessions;
     private final AuditService audit;
@@ -53,13 +60,20 @@ public final class CertificateApplications {
 
     public CertificateApplication apply(Actor actor, CertificateApplicationRequest request) throws Refusal {
         sessions.authorize(actor, EOnayOperation.ID);
-        if (request.tckn() == null || !Tckn.isValid(request.tckn())) {
-            throw Refusal.invalid("tckn", "Enter a valid TCKN.");
+        if (request.sessionId() == null || request.sessionId().isBlank()) {
+            throw Refusal.invalid("sessionId", "Open an E-Onay session for the citizen first.");
         }
         if (!"NEW".equals(request.kind()) && !"RENEWAL".equals(request.kind())) {
             throw Refusal.invalid("kind", "kind must be NEW or RENEWAL.");
         }
-        Tckn tckn = new Tckn(request.tckn());
+        // another desk's session is "unknown" to this one (the session service refuses it so)
+        DeskSessionRecord session = sessions.session(actor, request.sessionId(), EOnayOperation.ID);
+        if (session.state() == SessionState.ABORTED || session.state() == SessionState.FAILED
+                || session.startedAt().plus(SESSION_WINDOW).isBefore(clock.instant())) {
+            throw new Refusal(Kind.CONFLICT, "EONAY_SESSION_REQUIRED", "The citizen's E-Onay session at this desk is over; "
+                    + "open a new one (the citizen proves who they are again).");
+        }
+        Tckn tckn = session.citizen();
         Citizen citizen = citizens.find(tckn)
                 .orElseThrow(() -> new Refusal(Kind.NOT_FOUND, "CITIZEN_UNKNOWN", "No citizen is registered with this TCKN."));
         EOnayRecord consent = records.current(tckn).filter(record -> "CONSENT".equals(record.kind()))
@@ -81,7 +95,7 @@ public final class CertificateApplications {
                 readyAt, now, actor.desk(), actor.operator());
         records.insertApplication(application);
         audit.append(actor, EOnayAudit.CERTIFICATE_APPLICATION, readyAt.isAfter(now) ? "WAITING" : "READY",
-                Map.of("application", application.id(), "kind", request.kind(), "eOnay", consent.id()));
+                Map.of("application", application.id(), "kind", request.kind(), "eOnay", consent.id(), "session", session.id()));
         return view(application, citizen, now);
     }
 

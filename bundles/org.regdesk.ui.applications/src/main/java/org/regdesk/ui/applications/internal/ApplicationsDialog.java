@@ -17,29 +17,33 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.regdesk.backend.api.applications.ApplicationsConnector;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.CertificateApplication;
 import org.regdesk.backend.api.v1.CertificateApplicationRequest;
+import org.regdesk.ui.desk.CitizenAtDesk;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.OffTheUiThread;
 import org.regdesk.ui.desk.WidgetRoles;
 
 /**
- * The E-Onay-backed certificate applications: a new one for a citizen (NEW, or a RENEWAL that waits until
- * two months before the current certificate expires) and the production queue, the soonest ready first.
- * The registry is asked off the UI thread, behind a progress dialog with Cancel.
+ * The E-Onay-backed certificate applications: a new one for the citizen whose E-Onay session this desk just
+ * completed ({@link CitizenAtDesk}; NEW, or a RENEWAL that waits until two months before the current certificate
+ * expires) and the production queue, the soonest ready first. No TCKN is typed: without such a session there is
+ * nobody to apply for. The registry is asked off the UI thread, behind a progress dialog with Cancel.
  */
 public class ApplicationsDialog extends TitleAreaDialog {
 
     private final Messages messages;
     private final DeskMessages desk;
     private final ApplicationsConnector registry;
-    private Text tckn;
+    private java.util.Optional<CitizenAtDesk.Served> citizen = java.util.Optional.empty();
     private Combo kind;
     private Table queue;
+
+    /** The desk operation whose completed session an application rests on. */
+    private static final String E_ONAY = "E_ONAY";
 
     public ApplicationsDialog(Shell parent, Messages messages, DeskMessages desk, ApplicationsConnector registry) {
         super(parent);
@@ -57,10 +61,12 @@ public class ApplicationsDialog extends TitleAreaDialog {
         Composite form = new Composite(area, SWT.NONE);
         form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         form.setLayout(new GridLayout(5, false));
-        new Label(form, SWT.NONE).setText(messages.applications_tckn);
-        tckn = new Text(form, SWT.BORDER);
-        tckn.setData(WidgetRoles.KEY, "applications.tckn");
-        tckn.setLayoutData(new GridData(120, SWT.DEFAULT));
+        citizen = CitizenAtDesk.current(E_ONAY, java.time.Clock.systemUTC());
+        Label served = new Label(form, SWT.WRAP);
+        served.setData(WidgetRoles.KEY, "applications.citizen");
+        served.setText(citizen.map(who -> DeskFormats.format(messages.applications_for, who.citizenName(), who.maskedTckn()))
+                .orElse(messages.applications_no_session));
+        served.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         kind = new Combo(form, SWT.READ_ONLY);
         kind.setData(WidgetRoles.KEY, "applications.kind");
         kind.setItems(messages.applications_new, messages.applications_renewal);
@@ -69,6 +75,8 @@ public class ApplicationsDialog extends TitleAreaDialog {
         apply.setText(messages.applications_apply);
         apply.setData(WidgetRoles.KEY, "applications.apply");
         apply.addListener(SWT.Selection, event -> apply());
+        apply.setEnabled(citizen.isPresent());
+        kind.setEnabled(citizen.isPresent());
         Button refresh = new Button(form, SWT.PUSH);
         refresh.setText(messages.applications_refresh);
         refresh.setData(WidgetRoles.KEY, "applications.refresh");
@@ -97,7 +105,10 @@ public class ApplicationsDialog extends TitleAreaDialog {
     }
 
     private void apply() {
-        CertificateApplicationRequest request = new CertificateApplicationRequest(tckn.getText().strip(),
+        if (citizen.isEmpty()) {
+            return;
+        }
+        CertificateApplicationRequest request = new CertificateApplicationRequest(citizen.get().sessionId(),
                 kind.getSelectionIndex() == 0 ? "NEW" : "RENEWAL");
         try {
             CertificateApplication queued = ask(() -> registry.applyForCertificate(request));

@@ -27,5 +27,7 @@ public class Messages {
     public String applications_waiting;
     public String applications_queued;
     public String applications_tckn;
+    public String applications_for;
+    public String applications_no_session;
     public String applications_loading;
 }

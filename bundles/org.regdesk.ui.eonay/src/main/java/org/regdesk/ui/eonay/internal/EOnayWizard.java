@@ -12,6 +12,7 @@ import org.regdesk.backend.api.v1.ConsentText;
 import org.regdesk.backend.api.v1.EOnayStatus;
 import org.regdesk.card.api.CardService;
 import org.regdesk.eonay.EOnayFlow;
+import org.regdesk.ui.desk.CitizenAtDesk;
 import org.regdesk.ui.desk.DeskFormats;
 import org.regdesk.ui.desk.DeskMessages;
 import org.regdesk.ui.desk.DeskSessionWizard;
@@ -85,6 +86,10 @@ public class EOnayWizard extends DeskSessionWizard {
                 event.doit = signed != null;
                 if (signed != null) {
                     completed();
+                    if ("GIVEN".equals(signed.recorded().state())) {
+                        // a certificate application may follow for this citizen, on this proof of identity
+                        CitizenAtDesk.served(session(), java.time.Clock.systemUTC());
+                    }
                     String done = "GIVEN".equals(signed.recorded().state()) ? messages.eonay_given : messages.eonay_withdrawn;
                     result.show(DeskFormats.format(done, DeskFormats.dateTime(signed.signingTime())) + "\n\n"
                             + DeskFormats.format(messages.eonay_times, DeskFormats.dateTime(text.readAt()),
