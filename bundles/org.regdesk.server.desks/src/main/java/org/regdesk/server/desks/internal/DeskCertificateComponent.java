@@ -1,15 +1,11 @@
 package org.regdesk.server.desks.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -21,6 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.regdesk.server.http.ApiException;
 import org.regdesk.server.http.DeskCertificateCheck;
+import org.regdesk.server.settings.CertificateFiles;
 import org.regdesk.server.settings.ServerMode;
 import org.regdesk.server.store.Database;
 import org.slf4j.Logger;
@@ -60,7 +57,7 @@ public final class DeskCertificateComponent implements DeskCertificateCheck {
         mode.requireInProduction("crl.path", !crl.isEmpty(), "is empty; production needs the desk CA's CRL, so that a "
                 + "revoked desk certificate is refused");
         Optional<DeskRevocationList> revocations = crl.isEmpty() ? Optional.empty()
-                : Optional.of(new DeskRevocationList(Path.of(crl), certificates(Path.of(configuration.ca_path().strip()))));
+                : Optional.of(new DeskRevocationList(Path.of(crl), CertificateFiles.read("ca.path", Path.of(configuration.ca_path().strip()))));
         boolean enrolmentRequired = !mode.allowsDevelopmentFallbacks();
         check = new EnrolmentCheck(new EnrolledDesks(database, Clock.systemUTC()), revocations, enrolmentRequired, Clock.systemUTC());
         LOG.info("Desk certificates: {}; {}", enrolmentRequired ? "only enrolled certificates" : "enrolled ones, else the CN (development)",
@@ -71,14 +68,5 @@ public final class DeskCertificateComponent implements DeskCertificateCheck {
     @Override
     public String deskOf(X509Certificate certificate) throws ApiException {
         return check.deskOf(certificate);
-    }
-
-    static List<X509Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("ca.path: the desk CA certificate file " + file + " does not exist");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
-        }
     }
 }

@@ -1,17 +1,17 @@
 package org.regdesk.server.desks.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import org.regdesk.server.settings.CertificateFiles;
 
 /**
  * The desk CA's certificate revocation list, from a file the CA's administrator replaces before its nextUpdate. It is
@@ -67,28 +67,12 @@ public final class DeskRevocationList {
                 return;
             }
             loadedModified = modified;
-            crl = read(file, authorities);
+            crl = CertificateFiles.crl(file, authorities);
             unreadable = null;
         } catch (IOException | GeneralSecurityException e) {
             crl = null;
             loadedModified = null;
             unreadable = e.getMessage();
         }
-    }
-
-    /** Reads the CRL (PEM or DER) and checks that a desk CA signed it. */
-    public static X509CRL read(Path file, List<X509Certificate> authorities) throws IOException, GeneralSecurityException {
-        X509CRL read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
-        }
-        for (X509Certificate authority : authorities) {
-            if (authority.getSubjectX500Principal().equals(read.getIssuerX500Principal())) {
-                read.verify(authority.getPublicKey());
-                return read;
-            }
-        }
-        throw new GeneralSecurityException("the list in " + file + " is issued by " + read.getIssuerX500Principal()
-                + ", which is not a desk CA");
     }
 }

@@ -7,20 +7,17 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import org.regdesk.server.settings.CertificateFiles;
 import org.regdesk.server.settings.ConfigurationFile;
 import org.regdesk.server.settings.Pkcs11Keystores;
 import org.regdesk.server.settings.SecretFiles;
@@ -98,7 +95,7 @@ public final class ProductionCheck {
                     + "certificates (no development desk CA is made)");
         } else {
             attempt(http, "tls.client.ca.path", () -> {
-                List<X509Certificate> authorities = certificates(Path.of(deskCa));
+                List<X509Certificate> authorities = CertificateFiles.read("tls.client.ca.path", Path.of(deskCa));
                 for (X509Certificate authority : authorities) {
                     if (authority.getBasicConstraints() < 0) {
                         throw new GeneralSecurityException(authority.getSubjectX500Principal() + " is not a CA certificate");
@@ -120,15 +117,7 @@ public final class ProductionCheck {
             return;
         }
         attempt(desks, "crl.path", () -> {
-            X509CRL list;
-            try (InputStream in = Files.newInputStream(Path.of(crl))) {
-                list = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
-            }
-            X509Certificate issuer = certificates(Path.of(desks.get("ca.path"))).stream()
-                    .filter(ca -> ca.getSubjectX500Principal().equals(list.getIssuerX500Principal())).findFirst()
-                    .orElseThrow(() -> new GeneralSecurityException(crl + " is issued by " + list.getIssuerX500Principal()
-                            + ", not by a desk CA of ca.path"));
-            list.verify(issuer.getPublicKey());
+            X509CRL list = CertificateFiles.crl(Path.of(crl), CertificateFiles.read("ca.path", Path.of(desks.get("ca.path"))));
             if (list.getNextUpdate() == null || list.getNextUpdate().toInstant().isBefore(now)) {
                 throw new GeneralSecurityException(crl + " expired at " + list.getNextUpdate() + "; desks would be refused");
             }
@@ -200,7 +189,7 @@ public final class ProductionCheck {
             List<X509Certificate> all = new ArrayList<>();
             for (String file : anchors.split(",")) {
                 if (!file.isBlank()) {
-                    all.addAll(certificates(Path.of(file.strip())));
+                    all.addAll(CertificateFiles.read("trust.anchors", Path.of(file.strip())));
                 }
             }
             return "E-Onay trusts " + names(all);
@@ -360,16 +349,6 @@ public final class ProductionCheck {
             return store.getCertificate(alias) instanceof X509Certificate certificate ? certificate : null;
         } catch (GeneralSecurityException e) {
             return null;
-        }
-    }
-
-    private static List<X509Certificate> certificates(Path file) throws IOException, CertificateException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (read.isEmpty()) {
-                throw new CertificateException(file + " holds no certificate");
-            }
-            return read.stream().map(X509Certificate.class::cast).toList();
         }
     }
 
