@@ -29,6 +29,8 @@ class SmsOneTimeCodesTest {
 
 
     private static final PhoneNumber PHONE = new PhoneNumber("+905321234567");
+    /** The verification-code key the nodes share. */
+    private static final byte[] CODE_KEY = "thirty-two bytes of a code key!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final MutableClock clock = MutableClock.stoppedAt(Instant.parse("2026-11-26T10:00:00Z"));
     private final SmsOutbox outbox = new SmsOutbox();
@@ -48,7 +50,7 @@ class SmsOneTimeCodesTest {
 
     /** Another server node on the same database. */
     private SmsOneTimeCodes node(org.regdesk.server.otp.SmsGateway gateway) {
-        return new SmsOneTimeCodes(db, gateway, SmsText.DEFAULT, clock, new SecureRandom());
+        return new SmsOneTimeCodes(db, gateway, SmsText.DEFAULT, CODE_KEY, clock, new SecureRandom());
     }
 
     private String lastCode() {
@@ -156,6 +158,28 @@ class SmsOneTimeCodesTest {
         clock.advance(java.time.Duration.ofSeconds(10));
         assertTrue(otp.send("s1", PHONE).sent(), "another node sends it again");
         assertEquals(Outcome.ACCEPTED, otp.check("s1", lastCode()).outcome());
+    }
+
+    /** A copy of the table does not give the code away: its hash is keyed, a million plain SHA-256 guesses find nothing. */
+    @Test
+    void theStoredHashNeedsTheCodeKey() throws Exception {
+        assertTrue(otp.send("s1", PHONE).sent());
+        String stored = db.transaction(connection -> {
+            try (java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT code_hash FROM sms_codes WHERE session_id = 's1'")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (int guess = 0; guess < 1_000_000; guess++) {
+            String candidate = String.format("%06d", guess);
+            assertTrue(!stored.equals(hex.formatHex(sha256.digest(("s1:" + candidate).getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                    "the code " + candidate + " was found from the table alone");
+        }
+        SmsOneTimeCodes otherKey = new SmsOneTimeCodes(db, outbox, SmsText.DEFAULT, new byte[32], clock, new SecureRandom());
+        assertEquals(Outcome.WRONG_CODE, otherKey.check("s1", lastCode()).outcome(), "a node with another key cannot check it");
     }
 
     @Test

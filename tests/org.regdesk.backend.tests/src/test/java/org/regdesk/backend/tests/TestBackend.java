@@ -184,7 +184,7 @@ final class TestBackend implements AutoCloseable {
         operators = new OperatorAccess(database, audit, clock, random);
         Map<String, DeskOperation> installed = Map.of(UnblockOperation.ID, new UnblockOperation(), EOnayOperation.ID,
                 new EOnayOperation(), CertificateStatusOperation.ID, new CertificateStatusOperation());
-        sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(database, sms, SmsText.DEFAULT, clock, random), audit,
+        sessions = new SessionDesk(database, codes, new SmsOneTimeCodes(database, sms, SmsText.DEFAULT, codeKey, clock, random), audit,
                 id -> Optional.ofNullable(installed.get(id)), clock);
         registry = new CitizenRegistryService(database, codes, audit);
         Path anchor = Files.createDirectories(data.resolve("trust")).resolve("ca.pem");

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-
 import org.regdesk.server.desk.Actor;
 import org.regdesk.server.desk.AuditAction;
 import org.regdesk.server.desk.AuditService;
@@ -20,9 +19,9 @@ import org.regdesk.server.store.Database;
 import org.regdesk.server.store.IdempotentReplies;
 
 /**
- * Builds an operation's desk routes: each needs mutual TLS with a desk certificate (its CN is the desk
- * id), runs in one database transaction (its steps commit together or not at all; audit records commit
- * on their own), and answers a {@link Refusal} as problem details with the status its kind stands for. A
+ * Builds an operation's desk routes: each needs mutual TLS with a desk certificate (the dispatcher's desk
+ * check says which desk it is), runs in one database transaction (its steps commit together or not at all;
+ * audit records commit on their own), and answers a {@link Refusal} as problem details with the status its kind stands for. A
  * request with an {@link #IDEMPOTENCY_KEY} runs once: repeats get the committed answer again.
  */
 public final class DeskRoutes {

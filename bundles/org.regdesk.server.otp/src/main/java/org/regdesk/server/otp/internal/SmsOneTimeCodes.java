@@ -2,7 +2,6 @@ package org.regdesk.server.otp.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,8 +93,15 @@ public final class SmsOneTimeCodes {
     private final Clock clock;
     private final SecureRandom random;
     private final AttemptWindow sendsByPhone;
+    /** The nodes' shared code key: a stored code hash is an HMAC, so a copy of the table does not give up codes. */
+    private final javax.crypto.spec.SecretKeySpec codeKey;
 
-    public SmsOneTimeCodes(Database database, SmsGateway gateway, SmsText text, Clock clock, SecureRandom random) {
+    /** @param codeKey the verification-code key every node shares (at least 32 bytes); SMS codes are kept under it */
+    public SmsOneTimeCodes(Database database, SmsGateway gateway, SmsText text, byte[] codeKey, Clock clock, SecureRandom random) {
+        if (codeKey.length < 32) {
+            throw new IllegalArgumentException("the code key must have at least 32 bytes");
+        }
+        this.codeKey = new javax.crypto.spec.SecretKeySpec(codeKey, "HmacSHA256");
         this.database = Objects.requireNonNull(database, "database");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.text = Objects.requireNonNull(text, "text");
@@ -232,12 +238,17 @@ public final class SmsOneTimeCodes {
         }
     }
 
-    private static String hash(String sessionId, String code) {
+    /**
+     * HMAC-SHA256 under the code key ("sms:" keeps it apart from the verification codes' use of the same key): six
+     * digits under plain SHA-256 would fall to a million guesses from a copy of the table within the code's minutes.
+     */
+    private String hash(String sessionId, String code) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((sessionId + ':' + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(codeKey);
+            return HexFormat.of().formatHex(mac.doFinal(("sms:" + sessionId + ':' + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }

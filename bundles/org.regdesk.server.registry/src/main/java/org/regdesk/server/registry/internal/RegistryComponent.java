@@ -83,11 +83,11 @@ public final class RegistryComponent implements SmsGateway {
                 configuration.audit_key_file(), mode, data, "audit.key")), Optional.of(checkpointFile));
         checkpoints = new AuditCheckpointPublisher(audit, checkpointFile, syslog(configuration.audit_syslog()), nodeName(), clock,
                 Duration.ofSeconds(Math.max(1, configuration.audit_checkpoint_seconds())));
-        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new JdbcAttemptWindows(database),
-                secretKey("code.hash.key.file", configuration.code_hash_key_file(), mode, data, "code-hash.key"), clock,
-                random);
+        byte[] codeKey = secretKey("code.hash.key.file", configuration.code_hash_key_file(), mode, data, "code-hash.key");
+        VerificationCodes codes = new VerificationCodes(new JdbcCodeStore(database), new JdbcAttemptWindows(database), codeKey,
+                clock, random);
         SmsOneTimeCodes otp = new SmsOneTimeCodes(database, this, new SmsText(configuration.sms_sender().strip(),
-                configuration.sms_text().strip()), clock, random);
+                configuration.sms_text().strip()), codeKey, clock, random);
         OperatorAccess operators = new OperatorAccess(database, audit, clock, random);
         SessionDesk sessions = new SessionDesk(database, codes, otp, audit, id -> Optional.ofNullable(operations.get(id)), clock);
         registrations.add(context.registerService(AuditService.class, audit, null));
