@@ -65,10 +65,18 @@ public final class RouteDispatcher extends Handler.Abstract {
         refusalListeners.remove(listener);
     }
 
-    /** The names of the contributions served now. */
+    /** The names of the contributions served now, and {@value #DESK_CHECK} while a desk check is installed. */
     public java.util.Set<String> names() {
-        return contributions.keySet().stream().map(HttpRoutes::name).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> names = contributions.keySet().stream().map(HttpRoutes::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        if (deskCheck != null) {
+            names.add(DESK_CHECK); // desks are recognised (enrolment, CRL): without it no desk route is served
+        }
+        return names;
     }
+
+    /** The name {@code ready.requires} gives the desk certificate check. */
+    public static final String DESK_CHECK = "desks";
 
     public void remove(HttpRoutes contribution) {
         List<Route> removed = contributions.remove(contribution);

@@ -113,6 +113,17 @@ class RegdeskServerTest {
         assertEquals(405, send(client, base.resolve("/ready"), "POST").statusCode());
     }
 
+    /** A node that cannot tell desks apart (no desk certificate check) is not ready when the check is required. */
+    @Test
+    void theDeskCheckCountsAsAContributionForReadiness() {
+        RouteDispatcher routes = new RouteDispatcher();
+        assertTrue(!routes.names().contains(RouteDispatcher.DESK_CHECK));
+        routes.deskCheck(certificate -> "DESK-001", true);
+        assertTrue(routes.names().contains(RouteDispatcher.DESK_CHECK));
+        routes.deskCheck(null, true);
+        assertTrue(!routes.names().contains(RouteDispatcher.DESK_CHECK));
+    }
+
     @Test
     void behindTheBalancerTheClientAddressComesFromTheProxyHeader() throws Exception {
         RouteDispatcher routes = new RouteDispatcher();
