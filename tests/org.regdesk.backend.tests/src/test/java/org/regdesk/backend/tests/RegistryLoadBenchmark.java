@@ -130,7 +130,7 @@ public final class RegistryLoadBenchmark {
         }
     }
 
-    private static void prepare(TestBackend backend, Actor actor, int count, ConcurrentLinkedQueue<byte[]> codes,
+    static void prepare(TestBackend backend, Actor actor, int count, ConcurrentLinkedQueue<byte[]> codes,
             ConcurrentLinkedQueue<String[]> otps) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<?>> done = new ArrayList<>();
