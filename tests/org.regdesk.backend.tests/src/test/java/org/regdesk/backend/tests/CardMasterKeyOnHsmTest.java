@@ -26,7 +26,7 @@ import org.regdesk.card.contract.SoftHsmTokens;
 import org.regdesk.server.keys.CardKeyService;
 import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.keys.PrivateFiles;
-import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.Keystores;
 import org.regdesk.server.settings.internal.ProductionCheck;
 
 /**
@@ -52,9 +52,9 @@ class CardMasterKeyOnHsmTest {
         SoftHsmTokens.initToken("RDCARDKEYS", "12345678", PIN);
         // before anyone logs in: PKCS#11 keeps a token's login for the whole process
         GeneralSecurityException wrongPin = assertThrows(GeneralSecurityException.class,
-                () -> Pkcs11Keystores.open("RegDeskCardKeysWrongPin", Path.of(SoftHsmTokens.MODULE), 0, "000000".toCharArray()));
+                () -> Keystores.pkcs11("RegDeskCardKeysWrongPin", Path.of(SoftHsmTokens.MODULE), 0, "000000".toCharArray()));
         assertTrue(wrongPin.getMessage().contains("refused the PIN"), wrongPin.getMessage());
-        token = Pkcs11Keystores.open("RegDeskCardKeysTest", Path.of(SoftHsmTokens.MODULE), 0, PIN.toCharArray());
+        token = Keystores.pkcs11("RegDeskCardKeysTest", Path.of(SoftHsmTokens.MODULE), 0, PIN.toCharArray());
         // A key ceremony would generate the key on the HSM; importing a known one lets the test compare
         token.setEntry("regdesk-card-master", new KeyStore.SecretKeyEntry(new SecretKeySpec(MASTER, "AES")), null);
     }

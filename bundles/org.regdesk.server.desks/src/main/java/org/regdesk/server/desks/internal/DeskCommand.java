@@ -16,7 +16,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -35,6 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.regdesk.server.settings.ConfigurationFile;
+import org.regdesk.server.settings.Keystores;
 import org.regdesk.server.settings.SecretFiles;
 import org.regdesk.server.settings.SettingRefusedException;
 import org.regdesk.server.store.Database;
@@ -133,12 +133,8 @@ public final class DeskCommand {
             }
             request = csr;
         }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(caKeystore)) {
-            store.load(in, password);
-        }
-        String alias = Collections.list(store.aliases()).stream().filter(name -> isKey(store, name)).findFirst()
-                .orElseThrow(() -> new GeneralSecurityException(caKeystore + " has no desk CA key"));
+        KeyStore store = Keystores.pkcs12(caKeystore, password);
+        String alias = Keystores.firstKeyAlias(store).orElseThrow(() -> new GeneralSecurityException(caKeystore + " has no desk CA key"));
         PrivateKey caKey = (PrivateKey) store.getKey(alias, password);
         X509Certificate ca = (X509Certificate) store.getCertificate(alias);
         try {
@@ -189,14 +185,6 @@ public final class DeskCommand {
     private static void require(boolean condition, String problem) {
         if (!condition) {
             throw new IllegalArgumentException(problem);
-        }
-    }
-
-    private static boolean isKey(KeyStore store, String alias) {
-        try {
-            return store.isKeyEntry(alias);
-        } catch (GeneralSecurityException e) {
-            return false;
         }
     }
 

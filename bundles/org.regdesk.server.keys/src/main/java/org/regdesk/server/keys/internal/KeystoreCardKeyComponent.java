@@ -18,7 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.regdesk.server.keys.CardKeyService;
 import org.regdesk.server.keys.KeystoreCardKeyService;
 import org.regdesk.server.keys.PrivateFiles;
-import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.Keystores;
 import org.regdesk.server.settings.SecretFiles;
 import org.regdesk.server.settings.ServerMode;
 import org.slf4j.Logger;
@@ -77,7 +77,7 @@ public final class KeystoreCardKeyComponent implements CardKeyService {
         String path = configuration.card_master_keystore_path().trim();
         if (!library.isEmpty()) {
             char[] pin = SecretFiles.read("card.master.pkcs11.pin.file", Path.of(configuration.card_master_pkcs11_pin_file().trim()));
-            keys = KeystoreCardKeyService.onToken(Pkcs11Keystores.open("RegDeskCardKeys", Path.of(library),
+            keys = KeystoreCardKeyService.onToken(Keystores.pkcs11("RegDeskCardKeys", Path.of(library),
                     configuration.card_master_pkcs11_slot_index(), pin), alias);
             LOG.info("Card master key '{}' on the HSM {}", alias, library);
         } else if (!path.isEmpty()) {

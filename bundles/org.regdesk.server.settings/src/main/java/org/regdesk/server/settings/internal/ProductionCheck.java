@@ -1,8 +1,5 @@
 package org.regdesk.server.settings.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -19,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 import org.regdesk.server.settings.CertificateFiles;
 import org.regdesk.server.settings.ConfigurationFile;
-import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.Keystores;
 import org.regdesk.server.settings.SecretFiles;
 import org.regdesk.server.settings.SettingRefusedException;
 
@@ -82,7 +79,7 @@ public final class ProductionCheck {
         } else {
             attempt(http, "tls.keystore.path", () -> {
                 char[] password = SecretFiles.read("tls.keystore.password.file", path(http, "tls.keystore.password.file"));
-                KeyStore store = pkcs12(Path.of(keystore), password);
+                KeyStore store = Keystores.pkcs12(Path.of(keystore), password);
                 X509Certificate certificate = Collections.list(store.aliases()).stream().filter(alias -> isKeyEntry(store, alias))
                         .map(alias -> certificate(store, alias)).filter(Objects::nonNull).findFirst()
                         .orElseThrow(() -> new GeneralSecurityException(keystore + " has no private key with a certificate"));
@@ -150,7 +147,7 @@ public final class ProductionCheck {
         if (!library.isEmpty()) {
             attempt(keys, "card.master.pkcs11.library", () -> {
                 char[] pin = SecretFiles.read("card.master.pkcs11.pin.file", path(keys, "card.master.pkcs11.pin.file"));
-                KeyStore token = Pkcs11Keystores.open("RegDeskCheckCardKeys", Path.of(library),
+                KeyStore token = Keystores.pkcs11("RegDeskCheckCardKeys", Path.of(library),
                         Integer.parseInt(keys.getOr("card.master.pkcs11.slot.index", "0")), pin);
                 Key key = token.getKey(alias, null);
                 if (key == null || !"AES".equalsIgnoreCase(key.getAlgorithm())) {
@@ -169,7 +166,7 @@ public final class ProductionCheck {
         }
         attempt(keys, "card.master.keystore.path", () -> {
             char[] password = SecretFiles.read("card.master.keystore.password.file", path(keys, "card.master.keystore.password.file"));
-            Key key = pkcs12(Path.of(keystore), password).getKey(alias, password);
+            Key key = Keystores.pkcs12(Path.of(keystore), password).getKey(alias, password);
             if (key == null || !"AES".equalsIgnoreCase(key.getAlgorithm()) || key.getEncoded().length != 16) {
                 throw new GeneralSecurityException(keystore + " has no AES-128 key '" + alias + "'");
             }
@@ -324,16 +321,6 @@ public final class ProductionCheck {
             throw new SettingRefusedException(setting, "is empty; name the file (chmod 600) that holds the secret");
         }
         return Path.of(value);
-    }
-
-    private static KeyStore pkcs12(Path file, char[] password) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, password);
-        } catch (IOException e) {
-            throw new IOException(file + " cannot be opened (missing file or wrong password): " + e.getMessage(), e);
-        }
-        return store;
     }
 
     private static boolean isKeyEntry(KeyStore store, String alias) {

@@ -1,22 +1,19 @@
 package org.regdesk.server.ca.reference.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
-import java.util.Collections;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.regdesk.server.settings.Pkcs11Keystores;
+import org.regdesk.server.settings.Keystores;
 import org.regdesk.server.settings.SecretFiles;
 
 /**
@@ -38,16 +35,12 @@ final class CaKey {
 
     static CaKey pkcs12(Path file, Path passwordFile, String alias) throws GeneralSecurityException, IOException {
         char[] password = SecretFiles.read("keystore.password.file", passwordFile);
-        KeyStore keystore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            keystore.load(in, password);
-        }
-        return from(keystore, alias, password, null, file.toString());
+        return from(Keystores.pkcs12(file, password), alias, password, null, file.toString());
     }
 
     /** @param library e.g. /usr/lib/softhsm/libsofthsm2.so; {@code slotIndex} the token's place in the slot list */
     static CaKey pkcs11(Path library, int slotIndex, Path pinFile, String alias) throws GeneralSecurityException, IOException {
-        KeyStore keystore = Pkcs11Keystores.open("RegDeskCA", library, slotIndex, SecretFiles.read("pkcs11.pin.file", pinFile));
+        KeyStore keystore = Keystores.pkcs11("RegDeskCA", library, slotIndex, SecretFiles.read("pkcs11.pin.file", pinFile));
         Provider token = keystore.getProvider();
         return from(keystore, alias, null, token, library + " slot index " + slotIndex);
     }
@@ -56,8 +49,7 @@ final class CaKey {
             throws GeneralSecurityException {
         String chosen = alias;
         if (chosen == null || chosen.isBlank()) {
-            chosen = Collections.list(keystore.aliases()).stream().filter(name -> isKey(keystore, name)).findFirst()
-                    .orElseThrow(() -> new GeneralSecurityException("no private key in " + where));
+            chosen = Keystores.firstKeyAlias(keystore).orElseThrow(() -> new GeneralSecurityException("no private key in " + where));
         }
         if (!(keystore.getKey(chosen, password) instanceof PrivateKey key)) {
             throw new GeneralSecurityException("no private key '" + chosen + "' in " + where);
@@ -66,14 +58,6 @@ final class CaKey {
             throw new GeneralSecurityException("no CA certificate beside key '" + chosen + "' in " + where);
         }
         return new CaKey(key, certificate, provider);
-    }
-
-    private static boolean isKey(KeyStore keystore, String alias) {
-        try {
-            return keystore.isKeyEntry(alias);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     X509Certificate certificate() {
