@@ -40,14 +40,15 @@ public final class JettyServerComponent {
     private RegdeskServer server;
     private ServiceRegistration<ServerEndpoint> endpointRegistration;
 
-    private final boolean production;
+    /** Production serves no desk route without a desk check and makes no development certificate. */
+    private final ServerMode mode;
     private volatile DeskCertificateCheck deskCheck;
 
     @Activate
     public JettyServerComponent(BundleContext bundleContext, ServerConfiguration configuration) throws Exception {
         this.bundleContext = bundleContext;
-        production = !ServerMode.from(bundleContext.getProperty(ServerMode.PROPERTY)).allowsDevelopmentFallbacks();
-        routes.deskCheck(deskCheck, production);
+        mode = ServerMode.from(bundleContext.getProperty(ServerMode.PROPERTY));
+        routes.deskCheck(deskCheck, !mode.allowsDevelopmentFallbacks());
         start(configuration);
     }
 
@@ -56,7 +57,7 @@ public final class JettyServerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     void setDeskCheck(DeskCertificateCheck check) {
         deskCheck = check;
-        routes.deskCheck(check, production);
+        routes.deskCheck(check, !mode.allowsDevelopmentFallbacks());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -71,7 +72,7 @@ public final class JettyServerComponent {
     void unsetDeskCheck(DeskCertificateCheck check) {
         if (deskCheck == check) {
             deskCheck = null;
-            routes.deskCheck(null, production);
+            routes.deskCheck(null, !mode.allowsDevelopmentFallbacks());
         }
     }
 
@@ -98,7 +99,7 @@ public final class JettyServerComponent {
     private synchronized void start(ServerConfiguration configuration) throws Exception {
         String version = bundleContext.getBundle().getVersion().toString();
         RegdeskServer started = new RegdeskServer(ServerSettings.from(configuration, version,
-                production ? ServerMode.PRODUCTION : ServerMode.DEVELOPMENT), Clock.systemUTC(), routes,
+                mode), Clock.systemUTC(), routes,
                 new ReadinessHandler.Readiness(java.util.Arrays.stream(configuration.ready_requires().split(",")).map(String::strip)
                         .filter(name -> !name.isEmpty()).toList(), routes::names));
         URI uri = started.start();

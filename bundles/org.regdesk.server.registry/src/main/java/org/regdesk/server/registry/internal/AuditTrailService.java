@@ -33,6 +33,7 @@ public final class AuditTrailService implements AuditService {
     private final JdbcAuditStore store;
     private final Database database;
     private final Clock clock;
+    private final AuditSeal seal;
     private final AuditCheckpoints checkpoints;
     /** This node's checkpoint file, which {@link #check} holds the chain against. */
     private final Optional<Path> checkpointFile;
@@ -42,6 +43,7 @@ public final class AuditTrailService implements AuditService {
         this.trail = new AuditTrail(clock, store, seal);
         this.database = database;
         this.clock = clock;
+        this.seal = seal;
         this.checkpoints = new AuditCheckpoints(seal);
         this.checkpointFile = checkpointFile;
         trail.flush(); // records a node left outside the chain when it died
@@ -93,7 +95,7 @@ public final class AuditTrailService implements AuditService {
         trail.flush();
         List<AuditRecord> records = trail.records();
         List<AuditCheckpoints.Checkpoint> taken = readCheckpoints();
-        Optional<Long> broken = trail.verify();
+        Optional<Long> broken = AuditTrail.firstBroken(seal, records); // the chain read once, not again by trail.verify()
         Optional<String> problem = broken.isPresent() ? Optional.of("record " + broken.get() + " does not fit the chain")
                 : checkpoints.problem(records, taken);
         Map<String, Object> result = new LinkedHashMap<>();
