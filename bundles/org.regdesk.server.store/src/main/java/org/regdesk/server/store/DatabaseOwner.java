@@ -17,6 +17,15 @@ public record DatabaseOwner(String user, char[] password) {
         }
     }
 
+    /**
+     * The owner the settings name ({@code database.owner.user}, its password in {@code database.owner.password.file}),
+     * or none when the user is empty.
+     */
+    public static java.util.Optional<DatabaseOwner> of(String user, String passwordFile) {
+        return user.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new DatabaseOwner(user.strip(),
+                org.regdesk.server.settings.SecretFiles.readIfSet("database.owner.password.file", passwordFile).orElse(new char[0])));
+    }
+
     @Override
     public String toString() {
         return "DatabaseOwner[user=" + user + ", password=***]";

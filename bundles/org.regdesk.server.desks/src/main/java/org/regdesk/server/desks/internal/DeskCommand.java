@@ -79,7 +79,9 @@ public final class DeskCommand {
             return 2;
         }
         ConfigurationFile store = ConfigurationFile.read(etc, "org.regdesk.server.store", System::getProperty);
-        try (Database database = Database.open(databaseSettings(store), owner(store))) {
+        try (Database database = Database.open(databaseSettings(store),
+                // the desks table's migration runs as the schema's owner when the server has one
+                DatabaseOwner.of(store.get("database.owner.user"), store.get("database.owner.password.file")))) {
             EnrolledDesks desks = new EnrolledDesks(database, Clock.systemUTC());
             switch (arguments.get(0)) {
             case "enrol" -> enrol(desks, arguments.subList(1, arguments.size()));
@@ -155,22 +157,13 @@ public final class DeskCommand {
         }
     }
 
-    /** The schema's owner role, which the desks table's migration runs as, when the server has one. */
-    private static java.util.Optional<DatabaseOwner> owner(ConfigurationFile store) {
-        String user = store.get("database.owner.user");
-        String passwordFile = store.get("database.owner.password.file");
-        return user.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new DatabaseOwner(user,
-                passwordFile.isEmpty() ? new char[0] : SecretFiles.read("database.owner.password.file", Path.of(passwordFile))));
-    }
-
     private static DatabaseSettings databaseSettings(ConfigurationFile store) {
         String url = store.get("database.url");
         if (url.isEmpty()) {
             return DatabaseSettings.embedded(Path.of(store.getOr("data.directory", "data")).toAbsolutePath());
         }
-        String passwordFile = store.get("database.password.file");
         return new DatabaseSettings(url, store.getOr("database.user", "regdesk"),
-                passwordFile.isEmpty() ? new char[0] : SecretFiles.read("database.password.file", Path.of(passwordFile)), 2);
+                SecretFiles.readIfSet("database.password.file", store.get("database.password.file")).orElse(new char[0]), 2);
     }
 
     private static String option(List<String> arguments, String name, String fallback) {

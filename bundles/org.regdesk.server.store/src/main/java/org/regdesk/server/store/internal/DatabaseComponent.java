@@ -72,7 +72,8 @@ public final class DatabaseComponent {
     public DatabaseComponent(BundleContext context, Configuration configuration) {
         Path data = Path.of(configuration.data_directory().trim()).toAbsolutePath();
         String url = configuration.database_url().trim();
-        if (configuration.demo_data() && !ServerMode.from(context.getProperty(ServerMode.PROPERTY)).allowsDevelopmentFallbacks()) {
+        ServerMode mode = ServerMode.from(context.getProperty(ServerMode.PROPERTY));
+        if (configuration.demo_data() && !mode.allowsDevelopmentFallbacks()) {
             throw new SettingRefusedException("demo.data", "is true in production; the demo registry's passwords are published");
         }
         DatabaseSettings settings = url.isEmpty() ? DatabaseSettings.embedded(data)
@@ -80,12 +81,10 @@ public final class DatabaseComponent {
                         SecretFiles.readIfSet("database.password.file", configuration.database_password_file())
                                 .orElseGet(() -> configuration.database_password().toCharArray()),
                         configuration.database_max_connections());
-        String ownerUser = configuration.database_owner_user().strip();
-        java.util.Optional<DatabaseOwner> owner = ownerUser.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new DatabaseOwner(ownerUser, SecretFiles.readIfSet("database.owner.password.file",
-                        configuration.database_owner_password_file()).orElse(new char[0])));
+        java.util.Optional<DatabaseOwner> owner = DatabaseOwner.of(configuration.database_owner_user(),
+                configuration.database_owner_password_file());
         if (settings.postgresql()) {
-            ServerMode.from(context.getProperty(ServerMode.PROPERTY)).requireInProduction("database.owner.user", owner.isPresent(),
+            mode.requireInProduction("database.owner.user", owner.isPresent(),
                     "is empty; production on PostgreSQL migrates as the schema's owner so that the server's role cannot change "
                             + "audit records");
         }
