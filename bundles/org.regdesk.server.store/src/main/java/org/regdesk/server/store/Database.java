@@ -195,6 +195,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Joins the transaction this thread has open, an independent one before the unit's, else runs its own: for work
+     * that belongs with whatever decided it (giving back a rate-limit attempt when the step succeeded).
+     */
+    public <T> T currentTransaction(Work<T> work) {
+        Connection independent = independentConnection.get();
+        return independent != null ? joining(independent, work) : transaction(work);
+    }
+
     /** True while this thread runs a {@link #unit}. */
     public boolean inUnit() {
         return unitConnection.get() != null;

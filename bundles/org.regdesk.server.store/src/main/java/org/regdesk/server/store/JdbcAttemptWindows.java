@@ -76,10 +76,18 @@ public final class JdbcAttemptWindows implements AttemptWindows {
 
             @Override
             public void release(Attempt attempt) {
-                // only in the window the attempt was counted in: one that began after it holds none of it
-                database.independentTransaction(connection -> update(connection, "UPDATE attempt_windows SET used = used - 1 "
-                        + "WHERE window_start <= ? AND scope = ? AND key_hash = ? AND used > 0", attempt.window(), scope,
-                        hash(attempt.key())));
+                database.independentTransaction(connection -> giveBack(connection, attempt));
+            }
+
+            @Override
+            public void releaseOnCommit(Attempt attempt) {
+                database.currentTransaction(connection -> giveBack(connection, attempt));
+            }
+
+            /** Only in the window the attempt was counted in: one that began after it holds none of it. */
+            private boolean giveBack(Connection connection, Attempt attempt) throws SQLException {
+                return update(connection, "UPDATE attempt_windows SET used = used - 1 WHERE window_start <= ? AND scope = ? "
+                        + "AND key_hash = ? AND used > 0", attempt.window(), scope, hash(attempt.key()));
             }
 
             @Override

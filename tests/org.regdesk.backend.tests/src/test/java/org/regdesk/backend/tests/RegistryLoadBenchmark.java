@@ -84,7 +84,7 @@ public final class RegistryLoadBenchmark {
             System.out.printf("%n== %s: preparing %d codes and %d sessions with an SMS sent ...%n", database, poolSize, poolSize);
             ConcurrentLinkedQueue<byte[]> codes = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String[]> otps = new ConcurrentLinkedQueue<>();
-            prepare(backend, actor, poolSize, codes, otps);
+            prepare(backend, List.of(actor), poolSize, codes, otps);
 
             URI bare = backend.base.resolve("/bench/bare");
             URI sessions = backend.base.resolve("/api/v1/desk-sessions");
@@ -130,20 +130,48 @@ public final class RegistryLoadBenchmark {
         }
     }
 
-    static void prepare(TestBackend backend, Actor actor, int count, ConcurrentLinkedQueue<byte[]> codes,
+    /** A desk of its own (certificate, operator account) whose operator has signed in. */
+    record SignedInDesk(String id, Actor actor, HttpRegistryConnector connector, String token) {
+    }
+
+    /** {@code count} desks {@code PREFIX-000}..., each with its certificate from the development desk CA and its operator signed in. */
+    static List<SignedInDesk> signedInDesks(TestBackend backend, String prefix, int count) throws Exception {
+        Operators operators = new Operators(backend.database);
+        String cheapHash = PasswordHashes.hash("load".toCharArray(), 1_000); // many sign-ins, not many x 600k rounds
+        var authority = backend.deskAuthority();
+        List<SignedInDesk> desks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = String.format("%s-%03d", prefix, i);
+            String operator = prefix.toLowerCase(java.util.Locale.ROOT) + i;
+            operators.insertDesk(new Desk(id, id, "load", true));
+            operators.insert(new Operator(operator, "Load " + i, Operator.Role.OPERATOR, cheapHash, true));
+            authority.ensureDesk(id);
+            HttpRegistryConnector connector = backend.desk(id);
+            String token = connector.signIn(operator, "load".toCharArray()).token();
+            desks.add(new SignedInDesk(id, new Actor(operator, Operator.Role.OPERATOR, id), connector, token));
+        }
+        return desks;
+    }
+
+    /**
+     * {@code count} fresh codes (request bodies) and as many sessions, each with an SMS sent, opened at the actors' desks in
+     * turn: {session id, SMS code, index of the desk's actor}.
+     */
+    static void prepare(TestBackend backend, List<Actor> actors, int count, ConcurrentLinkedQueue<byte[]> codes,
             ConcurrentLinkedQueue<String[]> otps) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<?>> done = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            int desk = i % actors.size();
             done.add(pool.submit(() -> {
                 Citizen forCode = backend.newCitizen(CardRecord.REFERENCE);
                 String code = backend.registry.issueCode(forCode.tckn(), "PIN_UNBLOCK").orElseThrow().digits();
                 codes.add(("{\"purpose\":\"PIN_UNBLOCK\",\"verificationCode\":\"" + code + "\"}").getBytes());
                 Citizen forOtp = backend.newCitizen(CardRecord.REFERENCE);
-                DeskSession session = backend.sessions.open(actor, new OpenSessionRequest("PIN_UNBLOCK", null,
+                DeskSession session = backend.sessions.open(actors.get(desk), new OpenSessionRequest("PIN_UNBLOCK", null,
                         forOtp.tckn().value(), forOtp.idDocumentNumber()));
-                backend.sessions.sendOtp(actor, session.sessionId());
-                otps.add(new String[] { session.sessionId(), backend.lastOtp(forOtp.phone()) });
+                backend.sessions.sendOtp(actors.get(desk), session.sessionId());
+                otps.add(new String[] { session.sessionId(), backend.lastOtp(forOtp.phone()), Integer.toString(desk) });
                 return null;
             }));
         }
@@ -176,18 +204,9 @@ public final class RegistryLoadBenchmark {
     /** 200 desks, each its own certificate, operator and citizen, running whole unblocks back to back. */
     private static void soak(TestBackend backend, int seconds, TestDatabase database) throws Exception {
         int desks = 200;
-        Operators operators = new Operators(backend.database);
-        String cheapHash = PasswordHashes.hash("soak".toCharArray(), 1_000); // 200 sign-ins, not 200 x 600k rounds
         List<Supplier<HttpRegistryConnector>> connectors = new ArrayList<>();
-        var authority = backend.deskAuthority();
-        for (int i = 0; i < desks; i++) {
-            String id = String.format("SOAK-%03d", i);
-            operators.insertDesk(new Desk(id, id, "soak", true));
-            operators.insert(new Operator("soak" + i, "Soak " + i, Operator.Role.OPERATOR, cheapHash, true));
-            authority.ensureDesk(id);
-            HttpRegistryConnector connector = backend.desk(id);
-            connector.signIn("soak" + i, "soak".toCharArray());
-            connectors.add(() -> connector);
+        for (SignedInDesk desk : signedInDesks(backend, "SOAK", desks)) {
+            connectors.add(desk::connector);
         }
         AtomicLong flows = new AtomicLong();
         AtomicLong calls = new AtomicLong();

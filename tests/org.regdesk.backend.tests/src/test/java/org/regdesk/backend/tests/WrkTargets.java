@@ -12,23 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.regdesk.server.desk.Actor;
 import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
-import org.regdesk.server.store.DemoData;
-import org.regdesk.server.store.Operator;
 
 /**
  * The server side of {@code ./desk bench-wrk}: a registry (PostgreSQL or H2) with a bare desk route beside the real
- * ones, six signed-in desks whose certificates (PEM, for HAProxy's connections to the node) and tokens it writes out,
+ * ones, signed-in desks (200 by default) whose certificates (PEM, for HAProxy's connections to the node) and tokens it writes out,
  * and one-time codes and SMS-verified-to-be sessions for wrk to spend once each. wrk has no client certificates, so
  * HAProxy carries its requests to the node with the desk's certificate; the bare route takes the same path, so the
- * ratio compares like with like. Arguments: output folder, how many codes (and as many SMS sessions), h2|postgresql.
+ * ratio compares like with like. Arguments: output folder, how many codes (and as many SMS sessions), h2|postgresql, how
+ * many desks.
  * Runs until its standard input closes.
  */
 public final class WrkTargets {
-
-    private static final int DESKS = 6;
 
     private WrkTargets() {
     }
@@ -37,33 +33,35 @@ public final class WrkTargets {
         Path out = Files.createDirectories(Path.of(arguments[0]));
         int count = Integer.parseInt(arguments[1]);
         TestDatabase database = "h2".equals(arguments[2]) ? TestDatabase.H2 : TestDatabase.POSTGRESQL;
+        int deskCount = Integer.parseInt(arguments[3]);
         try (TestBackend backend = new TestBackend(Files.createTempDirectory("regdesk-wrk"), database)) {
             backend.openApi.off();
             backend.routes().add(() -> List.of(Route.post("/bench/bare", Route.Access.DESK, call -> Reply.ok(Map.of("ok", true)))));
-            List<String> tokens = new ArrayList<>();
-            for (int i = 0; i < DESKS; i++) {
-                String desk = TestBackend.DESKS.get(i);
-                writePem(backend, desk, out.resolve("desk" + i + ".pem"));
-                tokens.add(backend.desk(desk).signIn("operator1", DemoData.OPERATOR_PASSWORD.toCharArray()).token());
+            List<RegistryLoadBenchmark.SignedInDesk> desks = RegistryLoadBenchmark.signedInDesks(backend, "WRK", deskCount);
+            for (int i = 0; i < desks.size(); i++) {
+                writePem(backend, desks.get(i).id(), out.resolve("desk" + i + ".pem"));
             }
             ConcurrentLinkedQueue<byte[]> codes = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String[]> otps = new ConcurrentLinkedQueue<>();
-            RegistryLoadBenchmark.prepare(backend, new Actor("operator1", Operator.Role.OPERATOR, TestBackend.DESKS.get(0)), count,
+            RegistryLoadBenchmark.prepare(backend, desks.stream().map(RegistryLoadBenchmark.SignedInDesk::actor).toList(), count,
                     codes, otps);
-            // one line per request: desk index, token, path, body (wrk spends each line once)
+            // one line per request: desk index, token, path, body (wrk spends each line once); consecutive lines are
+            // different desks, so each desk has about one request in flight, as a desk at work has
             List<String> bare = new ArrayList<>();
             List<String> validation = new ArrayList<>();
             List<String> verification = new ArrayList<>();
             int i = 0;
             for (byte[] body : codes) {
-                int desk = i++ % DESKS;
-                validation.add(desk + "\t" + tokens.get(desk) + "\t/api/v1/desk-sessions\t" + new String(body));
-                bare.add(desk + "\t" + tokens.get(desk) + "\t/bench/bare\t{}");
+                int desk = i++ % desks.size();
+                validation.add(desk + "\t" + desks.get(desk).token() + "\t/api/v1/desk-sessions\t" + new String(body));
+                bare.add(desk + "\t" + desks.get(desk).token() + "\t/bench/bare\t{}");
             }
             for (String[] pending : otps) {
-                verification.add("0\t" + tokens.get(0) + "\t/api/v1/desk-sessions/" + pending[0] + "/otp/verify\t{\"code\":\""
-                        + pending[1] + "\"}");
+                int desk = Integer.parseInt(pending[2]);
+                verification.add(desk + "\t" + desks.get(desk).token() + "\t/api/v1/desk-sessions/" + pending[0]
+                        + "/otp/verify\t{\"code\":\"" + pending[1] + "\"}");
             }
+            Files.writeString(out.resolve("desks"), desks.size() + "\n");
             Files.write(out.resolve("bare.tsv"), bare);
             Files.write(out.resolve("validation.tsv"), validation);
             Files.write(out.resolve("verification.tsv"), verification);

@@ -18,8 +18,16 @@ public interface AttemptWindow {
     /** Takes one of the key's attempts; empty when the limit is used up. */
     Optional<Attempt> reserve(String key, Instant now);
 
-    /** Gives back an attempt {@link #reserve} took (nothing if its window has passed). */
+    /** Gives back an attempt {@link #reserve} took (nothing if its window has passed), at once. */
     void release(Attempt attempt);
+
+    /**
+     * Gives back an attempt with the transaction now open on this thread, when the check succeeded and that transaction
+     * records the success: no commit of its own, and if the transaction rolls back the attempt stays counted.
+     */
+    default void releaseOnCommit(Attempt attempt) {
+        release(attempt);
+    }
 
     /**
      * How long the key must wait before {@link #reserve} may succeed again, if it must: for a message

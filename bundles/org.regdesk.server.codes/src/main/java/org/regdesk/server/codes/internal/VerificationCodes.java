@@ -116,7 +116,7 @@ public final class VerificationCodes {
         if (refusal != null) {
             return new Redemption.Refused(refusal); // the attempt stays taken: it failed
         }
-        failuresByDesk.release(attempt.get());
+        failuresByDesk.releaseOnCommit(attempt.get()); // with the code marked used
         return new Redemption.Accepted(new Tckn(found.get().citizen()));
     }
 

@@ -22,8 +22,15 @@ import org.regdesk.server.store.Database;
 import org.regdesk.server.store.JdbcAuditStore;
 import org.regdesk.server.store.Operator;
 
-/** The audit trail in the database as the {@link AuditService}, and its check and export for auditors. */
-public final class AuditTrailService implements AuditService {
+/**
+ * The audit trail in the database as the {@link AuditService}, and its check and export for auditors. A request's records
+ * commit with it into the outbox; one chain writer per node links them into the chain afterwards, so no request waits
+ * for the chain (its lock is one for all nodes) and one chain transaction takes whatever many requests left.
+ */
+public final class AuditTrailService implements AuditService, AutoCloseable {
+
+    /** How long the chain writer waits before trying again when the database did not take a batch. */
+    private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(1);
 
     private static final java.util.Set<Operator.Role> AUDIT_ROLES = java.util.EnumSet.of(Operator.Role.AUDITOR, Operator.Role.SUPERVISOR);
 
@@ -37,6 +44,10 @@ public final class AuditTrailService implements AuditService {
     private final AuditCheckpoints checkpoints;
     /** This node's checkpoint file, which {@link #check} holds the chain against. */
     private final Optional<Path> checkpointFile;
+    private final java.util.concurrent.ScheduledExecutorService chainWriter = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("regdesk-audit-chain").daemon().factory());
+    /** A chain write is queued and has not started yet: requests committing now are taken by it. */
+    private final java.util.concurrent.atomic.AtomicBoolean writeQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public AuditTrailService(Database database, Clock clock, AuditSeal seal, Optional<Path> checkpointFile) {
         this.store = new JdbcAuditStore(database, seal);
@@ -74,16 +85,63 @@ public final class AuditTrailService implements AuditService {
         // records (its refusals) are written on their own afterwards
         store.hold(who, where, action.name(), outcome, details, clock.instant());
         database.afterUnit(committed -> {
+            if (committed) {
+                writeChainSoon();
+                return;
+            }
             try {
-                if (committed) {
-                    trail.flush();
-                } else {
-                    trail.append(who, where, action.name(), outcome, details);
-                }
+                trail.append(who, where, action.name(), outcome, details);
             } catch (RuntimeException e) {
-                LOG.error("Audit record {} {} could not be written to the chain now ({}); held records are written with the next one", action, outcome, e.toString());
+                LOG.error("Audit record {} {} could not be written to the chain now ({})", action, outcome, e.toString());
             }
         });
+    }
+
+    /** Queues one chain write unless one is queued already (it will take this request's records too). */
+    private void writeChainSoon() {
+        if (writeQueued.compareAndSet(false, true)) {
+            try {
+                chainWriter.execute(this::writeChain);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                writeQueued.set(false); // the node is stopping: close() writes what is left, or the next node to start does
+            }
+        }
+    }
+
+    private void writeChain() {
+        writeQueued.set(false); // records committed from now on need another write; those before are in this one
+        try {
+            trail.flush();
+        } catch (RuntimeException e) {
+            // the records stay in the outbox, committed: the next write takes them (this node's, another's, or a start's)
+            LOG.error("Held audit records could not be linked into the chain now ({}); trying again in {}", e.toString(), RETRY);
+            if (writeQueued.compareAndSet(false, true)) {
+                try {
+                    chainWriter.schedule(this::writeChain, RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    writeQueued.set(false);
+                }
+            }
+        }
+    }
+
+    /** Links every committed record into the chain now (auditors' reads and tests see the whole chain after it). */
+    public void writeChainNow() {
+        trail.flush();
+    }
+
+    /** Stops the chain writer after a last write; what a failing database keeps in the outbox waits for the next start. */
+    @Override
+    public void close() {
+        chainWriter.shutdown();
+        try {
+            chainWriter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            trail.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Held audit records stay in the outbox for the next start ({})", e.toString());
+        }
     }
 
     /**

@@ -66,6 +66,7 @@ public final class RegistryComponent implements SmsGateway {
     private final Map<String, DeskOperation> operations = new ConcurrentHashMap<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final AuditCheckpointPublisher checkpoints;
+    private final AuditTrailService audit;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SmsGateway sms;
@@ -79,7 +80,7 @@ public final class RegistryComponent implements SmsGateway {
         ServerMode mode = ServerMode.from(context.getProperty(ServerMode.PROPERTY));
         Path checkpointFile = configuration.audit_checkpoint_file().isBlank() ? data.resolve("audit").resolve("checkpoints.jsonl")
                 : Path.of(configuration.audit_checkpoint_file().strip());
-        AuditTrailService audit = new AuditTrailService(database, clock, new AuditSeal(secretKey("audit.key.file",
+        audit = new AuditTrailService(database, clock, new AuditSeal(secretKey("audit.key.file",
                 configuration.audit_key_file(), mode, data, "audit.key")), Optional.of(checkpointFile));
         checkpoints = new AuditCheckpointPublisher(audit, checkpointFile, syslog(configuration.audit_syslog()), nodeName(), clock,
                 Duration.ofSeconds(Math.max(1, configuration.audit_checkpoint_seconds())));
@@ -121,6 +122,7 @@ public final class RegistryComponent implements SmsGateway {
     void deactivate() {
         registrations.forEach(ServiceRegistration::unregister);
         checkpoints.close();
+        audit.close();
     }
 
     /**

@@ -111,7 +111,7 @@ public final class SessionDesk implements DeskSessionService {
                     Map.of("kind", "ASSISTED", "citizen", new Tckn(tcknText).masked()));
             throw citizen.isEmpty() ? Refusals.citizenUnknown() : Refusals.identityMismatch();
         }
-        identityFailures.release(attempt);
+        identityFailures.releaseOnCommit(attempt); // with the session opened
         return citizen.get();
     }
 
