@@ -98,6 +98,8 @@ final class TestBackend implements AutoCloseable {
     final Path issuedFolder;
     final RegdeskServer server;
     private final RouteDispatcher routes = new RouteDispatcher();
+    /** The portal's identity provider: the development one, or a test's (an IdentityProvider or a RedirectIdentityProvider). */
+    volatile Object identityProvider;
     /** Every exchange of the test checked against docs/api/openapi.yaml; {@link #close} fails on a mismatch. */
     final OpenApiCheck openApi = new OpenApiCheck(routes);
     private final List<org.regdesk.server.http.HttpRoutes> served;
@@ -192,14 +194,14 @@ final class TestBackend implements AutoCloseable {
         eOnayTrust = new TrustFiles(List.of(anchor), java.util.Set.of(TestPki.NES_POLICY),
                 (certificate, issuer) -> revocation.check(certificate, issuer));
         issuedFolder = Files.createDirectories(data.resolve("ca/issued"));
+        identityProvider = new DevelopmentIdentityProvider(new Citizens(database));
         ca = caKey.assemble(demoCa.pki(), node.port() == 0 ? data.resolve("ca") : Files.createTempDirectory(data, "ca-"),
                 Optional.of(issuedFolder), database, clock);
         served = List.of(ca.routes(), new CertificateRoutes(sessions, audit, database, operators, () -> Optional.of(ca.authority())),
                 new RegistryRoutes(new DeskRoutes(database, operators, audit), operators, sessions, audit),
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),
                 new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock), new SmsOutboxRoutes(outbox),
-                new PortalPages(registry, audit, () -> new DevelopmentIdentityProvider(new Citizens(database)),
-                        () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));
+                new PortalPages(registry, audit, () -> identityProvider, Optional.empty(), () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));
         served.forEach(routes::add);
         routes.addRefusalListener(new org.regdesk.server.registry.internal.DispatcherRefusalAudit(audit));
         ServerSettings development = ServerSettings.development("127.0.0.1", node.port(), data, DESKS);
@@ -252,6 +254,7 @@ final class TestBackend implements AutoCloseable {
 
     /** The audit trail as stored. */
     List<org.regdesk.server.audit.internal.AuditRecord> auditRecords() {
+        audit.writeChainNow(); // requests' records reach the chain shortly after their answers
         return new org.regdesk.server.store.JdbcAuditStore(database, auditSeal).all();
     }
 
@@ -337,6 +340,7 @@ final class TestBackend implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        audit.close();
         database.close();
         Files.deleteIfExists(masterKeystore);
         if (!openApi.violations().isEmpty()) {

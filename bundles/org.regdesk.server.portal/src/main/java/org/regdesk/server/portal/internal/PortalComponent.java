@@ -22,6 +22,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.regdesk.server.desk.AuditService;
 import org.regdesk.server.http.HttpRoutes;
 import org.regdesk.server.portal.IdentityProvider;
+import org.regdesk.server.portal.RedirectIdentityProvider;
 import org.regdesk.server.portal.PortalSection;
 import org.regdesk.server.registry.CitizenRegistry;
 import org.regdesk.server.settings.ServerMode;
@@ -50,6 +51,11 @@ public final class PortalComponent {
         @AttributeDefinition(description = "The IdentityProvider that signs citizens in, by its regdesk.identity.provider "
                 + "property; 'development' (registry passwords, development mode only) or 'none' (no portal on this node)")
         String identity_provider() default DEVELOPMENT;
+
+        @AttributeDefinition(description = "The portal's address as browsers reach it, e.g. https://portal.kamusm.example "
+                + "(behind the load balancer); an external identity provider sends citizens back to <public.url>/portal/"
+                + "sign-in/callback. Empty: taken from each request's Host header")
+        String public_url() default "";
     }
 
     private static final String DEVELOPMENT = "development";
@@ -57,7 +63,8 @@ public final class PortalComponent {
 
     private final BundleContext context;
     private final String providerName;
-    private final Map<IdentityProvider, String> providers = new ConcurrentHashMap<>();
+    /** {@link IdentityProvider}s and {@link RedirectIdentityProvider}s, by their {@link IdentityProvider#NAME}. */
+    private final Map<Object, String> providers = new ConcurrentHashMap<>();
     private final PortalPages pages;
     private ServiceRegistration<HttpRoutes> registration;
     private boolean deactivated;
@@ -77,8 +84,10 @@ public final class PortalComponent {
                     "is 'development' in production; name the production identity provider or 'none'");
             providers.put(new DevelopmentIdentityProvider(new Citizens(database)), DEVELOPMENT);
         }
-        pages = providerName.equals(NONE) ? null : new PortalPages(registry, audit, this::provider, () -> List.copyOf(sections),
-                database, Clock.systemUTC());
+        String publicUrl = configuration.public_url().strip();
+        pages = providerName.equals(NONE) ? null : new PortalPages(registry, audit, this::provider,
+                publicUrl.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.net.URI.create(publicUrl)),
+                () -> List.copyOf(sections), database, Clock.systemUTC());
         if (pages == null) {
             LOG.info("No citizen portal on this node (identity.provider = none)");
         }
@@ -97,7 +106,19 @@ public final class PortalComponent {
         update();
     }
 
-    private IdentityProvider provider() {
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRedirectProvider(RedirectIdentityProvider provider, Map<String, Object> properties) {
+        providers.put(provider, String.valueOf(properties.get(IdentityProvider.NAME)));
+        update();
+    }
+
+    void removeRedirectProvider(RedirectIdentityProvider provider) {
+        providers.remove(provider);
+        update();
+    }
+
+    private Object provider() {
         return providers.entrySet().stream().filter(entry -> entry.getValue().equals(providerName)).map(Map.Entry::getKey)
                 .findFirst().orElseThrow(() -> new IllegalStateException("identity provider " + providerName + " is gone"));
     }

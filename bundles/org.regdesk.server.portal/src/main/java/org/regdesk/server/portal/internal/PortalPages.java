@@ -2,6 +2,7 @@ package org.regdesk.server.portal.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
 import org.regdesk.server.http.Route.Access;
 import org.regdesk.server.portal.IdentityProvider;
+import org.regdesk.server.portal.RedirectIdentityProvider;
 import org.regdesk.server.portal.PortalHtml;
 import org.regdesk.server.portal.PortalSection;
 import org.regdesk.server.desk.AuditAction;
@@ -44,6 +46,11 @@ import org.regdesk.server.store.DeskSessionRecord;
 public final class PortalPages implements HttpRoutes {
 
     static final String COOKIE = "RDPORTAL";
+    /** Binds a sign-in begun at an external provider to the browser that began it (SameSite=Lax: it comes back from there). */
+    static final String SIGN_IN_COOKIE = "RDSIGNIN";
+    private static final String CALLBACK = "/portal/sign-in/callback";
+    /** What a provider's callback may carry (RFC 6749 4.1.2, RFC 9207). */
+    private static final List<String> CALLBACK_PARAMETERS = List.of("code", "state", "error", "error_description", "iss");
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
                     + "form-action 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
@@ -75,7 +82,10 @@ public final class PortalPages implements HttpRoutes {
 
     private final CitizenRegistry registry;
     private final AuditService audit;
-    private final Supplier<IdentityProvider> identity;
+    /** An {@link IdentityProvider} (a password form here) or a {@link RedirectIdentityProvider} (sign-in at its pages). */
+    private final Supplier<Object> identity;
+    /** The portal's address as browsers reach it (behind the balancer), for the providers' callback; empty: from Host. */
+    private final Optional<URI> publicUrl;
     private final Supplier<List<PortalSection>> sections;
     private final PortalSessions sessions;
     private final Clock clock;
@@ -83,8 +93,9 @@ public final class PortalPages implements HttpRoutes {
     private final AttemptWindow failedSignIns;
     private final AttemptWindow failedAccountSignIns;
 
-    public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<IdentityProvider> identity,
+    public PortalPages(CitizenRegistry registry, AuditService audit, Supplier<Object> identity, Optional<URI> publicUrl,
             Supplier<List<PortalSection>> sections, Database database, Clock clock) {
+        this.publicUrl = publicUrl;
         this.registry = registry;
         this.audit = audit;
         this.identity = identity;
@@ -106,6 +117,8 @@ public final class PortalPages implements HttpRoutes {
         return List.of(
                 Route.get("/portal", Access.PUBLIC, this::signInPage),
                 Route.post("/portal/sign-in", Access.PUBLIC, this::signIn),
+                Route.post("/portal/sign-in/provider", Access.PUBLIC, this::startExternalSignIn),
+                Route.get(CALLBACK, Access.PUBLIC, this::finishExternalSignIn),
                 Route.post("/portal/sign-out", Access.PUBLIC, this::signOut),
                 Route.get("/portal/home", Access.PUBLIC, this::home),
                 Route.get(CodePage.PIN_UNBLOCK.path, Access.PUBLIC, call -> codePage(call, CodePage.PIN_UNBLOCK)),
@@ -135,13 +148,20 @@ public final class PortalPages implements HttpRoutes {
         if (error != null) {
             body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
         }
+        if (identity.get() instanceof RedirectIdentityProvider external) {
+            body.append("<form method=\"post\" action=\"/portal/sign-in/provider\" class=\"card\">")
+                    .append("<p>").append(t("externalIntro", en)).append("</p>")
+                    .append("<button id=\"sign-in-provider\" type=\"submit\">").append(escape(external.displayName()))
+                    .append("</button></form>");
+            return page(call, en, status, t("signIn", en), body.toString(), null);
+        }
         body.append("<form method=\"post\" action=\"/portal/sign-in\" class=\"card\">")
                 .append("<label for=\"tckn\">").append(t("tckn", en)).append("</label>")
                 .append("<input id=\"tckn\" name=\"tckn\" inputmode=\"numeric\" autocomplete=\"username\" maxlength=\"11\" required>")
                 .append("<label for=\"password\">").append(t("password", en)).append("</label>")
                 .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>")
                 .append("<button id=\"sign-in\" type=\"submit\">").append(t("signIn", en)).append("</button>")
-                .append("<p class=\"hint\">").append(escape(identity.get().displayName())).append("</p></form>");
+                .append("<p class=\"hint\">").append(escape(identity.get() instanceof IdentityProvider form ? form.displayName() : "")).append("</p></form>");
         return page(call, en, status, t("signIn", en), body.toString(), null);
     }
 
@@ -162,7 +182,7 @@ public final class PortalPages implements HttpRoutes {
             return signInForm(call, en, 429, t("tooManyAttempts", en));
         }
         Optional<Tckn> citizen = tckn.length() > 11 || password.length > 200 ? Optional.empty()
-                : identity.get().authenticate(tckn, password);
+                : passwordProvider().authenticate(tckn, password);
         java.util.Arrays.fill(password, '\0');
         if (citizen.isEmpty()) {
             audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "REFUSED", Map.of());
@@ -175,13 +195,96 @@ public final class PortalPages implements HttpRoutes {
         return Reply.seeOther("/portal/home", Map.of("Set-Cookie", cookie(COOKIE, token, -1)));
     }
 
+    private IdentityProvider passwordProvider() throws ApiException {
+        if (identity.get() instanceof IdentityProvider provider) {
+            return provider;
+        }
+        throw new ApiException(404, "NOT_FOUND", "Citizens sign in at the identity provider: POST /portal/sign-in/provider.");
+    }
+
+    /** Sends the browser to the external provider; the sign-in waits on the server, bound to this browser's cookie. */
+    private Reply startExternalSignIn(Call call) throws ApiException {
+        boolean en = english(call);
+        if (!(identity.get() instanceof RedirectIdentityProvider external)) {
+            throw new ApiException(404, "NOT_FOUND", "This portal signs citizens in with a password form.");
+        }
+        try {
+            RedirectIdentityProvider.Started started = external.start(callback(call));
+            String browser = sessions.beginSignIn(started.state(), started.pending());
+            return Reply.seeOther(started.redirect().toString(), Map.of("Set-Cookie", SIGN_IN_COOKIE + "=" + browser
+                    + "; Path=/portal/sign-in; HttpOnly; Secure; SameSite=Lax; Max-Age=" + PortalSessions.SIGN_IN_TIME.toSeconds()));
+        } catch (RedirectIdentityProvider.SignInRefused refused) {
+            audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, refused.code(), Map.of());
+            return signInForm(call, en, 503, signInError(refused.code(), en));
+        }
+    }
+
+    /**
+     * The provider sends the browser back: the sign-in of this state, begun by this browser, finished once. The answer is
+     * a page that goes on to the home page by itself, so the browser sends the SameSite=Strict session cookie there (a
+     * redirect from the provider's site would not).
+     */
+    private Reply finishExternalSignIn(Call call) throws ApiException {
+        boolean en = english(call);
+        if (!(identity.get() instanceof RedirectIdentityProvider external)) {
+            throw new ApiException(404, "NOT_FOUND", "This portal signs citizens in with a password form.");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String name : CALLBACK_PARAMETERS) {
+            call.query(name).ifPresent(value -> parameters.put(name, value));
+        }
+        Optional<String> pending = sessions.takeSignIn(parameters.getOrDefault("state", ""), call.cookie(SIGN_IN_COOKIE));
+        String outcome;
+        if (pending.isEmpty()) {
+            outcome = "STATE_INVALID"; // not begun in this browser, used already, or too old
+        } else {
+            try {
+                Tckn citizen = external.finish(callback(call), parameters, pending.get());
+                audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "OK", Map.of("citizen", citizen.masked()));
+                String token = sessions.start(citizen);
+                Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+                headers.put("Set-Cookie", cookie(COOKIE, token, -1));
+                return Reply.html(200, "<!DOCTYPE html><html lang=\"" + (en ? "en" : "tr") + "\"><head><meta charset=\"utf-8\">"
+                        + "<meta http-equiv=\"refresh\" content=\"0;url=/portal/home\"><title>" + t("signedIn", en)
+                        + "</title></head><body><p><a id=\"continue\" href=\"/portal/home\">" + t("signedIn", en)
+                        + "</a></p></body></html>", headers);
+            } catch (RedirectIdentityProvider.SignInRefused refused) {
+                outcome = refused.code();
+            }
+        }
+        audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, outcome, Map.of());
+        return signInForm(call, en, outcome.equals("PROVIDER_UNAVAILABLE") ? 503 : 400, signInError(outcome, en));
+    }
+
+    /** A provider's refusal code in words; one a provider of another make invents reads as an answer that did not verify. */
+    private static String signInError(String code, boolean en) {
+        return t(PortalText.has("signIn" + code) ? "signIn" + code : "signInTOKEN_INVALID", en);
+    }
+
+    /** The callback the provider knows (its registration names it exactly). */
+    private URI callback(Call call) throws ApiException {
+        if (publicUrl.isPresent()) {
+            return publicUrl.get().resolve(CALLBACK);
+        }
+        String host = call.header("Host").orElse("");
+        if (!host.matches("[A-Za-z0-9.-]{1,200}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,60}\\](:[0-9]{1,5})?")) {
+            throw new ApiException(400, "INVALID_HOST", "The request has no usable Host header.");
+        }
+        return URI.create("https://" + host + CALLBACK);
+    }
+
     private Reply signOut(Call call) throws ApiException {
         Optional<PortalSessions.Session> session = sessions.find(call.cookie(COOKIE));
         if (session.isPresent()) {
             checkCsrf(call, session.get());
             sessions.end(call.cookie(COOKIE));
         }
-        return Reply.seeOther("/portal", Map.of("Set-Cookie", cookie(COOKIE, "", 0)));
+        String next = "/portal";
+        if (session.isPresent() && identity.get() instanceof RedirectIdentityProvider external) {
+            // signed out here; the provider's own sign-in ends too, or the next "sign in" would pass straight through
+            next = external.signOut(callback(call).resolve("/portal")).map(URI::toString).orElse(next);
+        }
+        return Reply.seeOther(next, Map.of("Set-Cookie", cookie(COOKIE, "", 0)));
     }
 
     // ---- pages -----------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ final class PortalSessions {
                     select.setString(1, tokenHash);
                     select.setString(2, purpose);
                     try (ResultSet rows = select.executeQuery()) {
-                        return rows.next() ? Optional.of(new ShownCode(unseal(token, rows.getString("sealed")),
+                        return rows.next() ? Optional.of(new ShownCode(unseal(token, "shown-code", rows.getString("sealed")),
                                 Jdbc.instant(rows, "issued_at"), Jdbc.instant(rows, "expires_at"))) : Optional.<ShownCode>empty();
                     }
                 }
@@ -83,7 +83,7 @@ final class PortalSessions {
                     delete.executeUpdate();
                     insert.setString(1, tokenHash);
                     insert.setString(2, purpose);
-                    insert.setString(3, seal(token, code.digits()));
+                    insert.setString(3, seal(token, "shown-code", code.digits()));
                     Jdbc.setInstant(insert, 4, code.issuedAt());
                     Jdbc.setInstant(insert, 5, code.expiresAt());
                     return insert.executeUpdate();
@@ -144,7 +144,7 @@ final class PortalSessions {
     PortalSessions(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        database.migrate("portal", PortalSessions.class, "/db/portal/", List.of("V1__portal_sessions.sql"));
+        database.migrate("portal", PortalSessions.class, "/db/portal/", List.of("V1__portal_sessions.sql", "V2__portal_sign_ins.sql"));
     }
 
     /** Signs the citizen in: the new session's cookie token. */
@@ -202,6 +202,67 @@ final class PortalSessions {
         }));
     }
 
+    /** How long a citizen may take at an external identity provider. */
+    static final Duration SIGN_IN_TIME = Duration.ofMinutes(10);
+
+    /**
+     * Keeps a sign-in begun at an external provider until the browser comes back with its state: the returned token goes
+     * into a cookie of that browser only; what the provider needs to finish is sealed under it.
+     */
+    String beginSignIn(String state, String pending) {
+        Instant now = clock.instant();
+        String browser = token();
+        database.transaction(connection -> {
+            Jdbc.nowAndThenDelete(connection, "portal_sign_ins", "expires_at", now, 100);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO portal_sign_ins (state_hash, browser_hash, pending, expires_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, hash(state));
+                insert.setString(2, hash(browser));
+                insert.setString(3, seal(browser, "sign-in", pending));
+                Jdbc.setInstant(insert, 4, now.plus(SIGN_IN_TIME));
+                return insert.executeUpdate();
+            }
+        });
+        return browser;
+    }
+
+    /**
+     * The sign-in of this state, once: what the provider needs to finish it, if it was begun by this browser (its cookie)
+     * less than {@link #SIGN_IN_TIME} ago. Whatever the answer, the state cannot be used again.
+     */
+    Optional<String> takeSignIn(String state, Optional<String> browser) {
+        if (state.length() > 200 || browser.isEmpty() || browser.get().length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return database.transaction(connection -> {
+            String browserHash;
+            String pending;
+            Instant expires;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT browser_hash, pending, expires_at FROM portal_sign_ins WHERE state_hash = ? FOR UPDATE")) {
+                select.setString(1, hash(state));
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<String>empty();
+                    }
+                    browserHash = rows.getString("browser_hash");
+                    pending = rows.getString("pending");
+                    expires = Jdbc.instant(rows, "expires_at");
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM portal_sign_ins WHERE state_hash = ?")) {
+                delete.setString(1, hash(state));
+                if (delete.executeUpdate() != 1) {
+                    return Optional.<String>empty(); // another request took it first
+                }
+            }
+            boolean ours = MessageDigest.isEqual(browserHash.getBytes(StandardCharsets.US_ASCII),
+                    hash(browser.get()).getBytes(StandardCharsets.US_ASCII));
+            return ours && now.isBefore(expires) ? Optional.of(unseal(browser.get(), "sign-in", pending)) : Optional.<String>empty();
+        });
+    }
+
     private String token() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -216,34 +277,34 @@ final class PortalSessions {
         }
     }
 
-    /** AES-256-GCM under HMAC-SHA-256(token, "shown-code"): a random nonce, then the ciphertext, in base64. */
-    private String seal(String token, String digits) {
+    /** AES-256-GCM under HMAC-SHA-256(token, purpose): a random nonce, then the ciphertext, in base64. */
+    private String seal(String token, String purpose, String text) {
         try {
             byte[] nonce = new byte[12];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, sealKey(token), new GCMParameterSpec(128, nonce));
-            byte[] sealed = cipher.doFinal(digits.getBytes(StandardCharsets.US_ASCII));
+            cipher.init(Cipher.ENCRYPT_MODE, sealKey(token, purpose), new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 
-    private static String unseal(String token, String sealed) {
+    private static String unseal(String token, String purpose, String sealed) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealKey(token), new GCMParameterSpec(128, bytes, 0, 12));
-            return new String(cipher.doFinal(bytes, 12, bytes.length - 12), StandardCharsets.US_ASCII);
+            cipher.init(Cipher.DECRYPT_MODE, sealKey(token, purpose), new GCMParameterSpec(128, bytes, 0, 12));
+            return new String(cipher.doFinal(bytes, 12, bytes.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a shown code that its own session cannot open", e);
+            throw new IllegalStateException("a sealed " + purpose + " that its own token cannot open", e);
         }
     }
 
-    private static SecretKeySpec sealKey(String token) throws GeneralSecurityException {
+    private static SecretKeySpec sealKey(String token, String purpose) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-        return new SecretKeySpec(mac.doFinal("shown-code".getBytes(StandardCharsets.US_ASCII)), "AES");
+        return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII)), "AES");
     }
 }

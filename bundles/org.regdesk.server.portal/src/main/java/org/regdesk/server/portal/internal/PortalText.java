@@ -14,6 +14,21 @@ final class PortalText {
             Map.entry("wrongCredentials", new String[] { "T.C. Kimlik No veya parola yanlış.", "Wrong ID number or password." }),
             Map.entry("tooManyAttempts", new String[] { "Çok fazla hatalı giriş denemesi. Lütfen 10 dakika sonra tekrar deneyin.",
                     "Too many failed sign-ins. Please try again in 10 minutes." }),
+            Map.entry("externalIntro", new String[] { "Kimliğinizi kimlik sağlayıcının sayfasında doğrulayın; ardından buraya döneceksiniz.",
+                    "Prove who you are on the identity provider's page; you will then come back here." }),
+            Map.entry("signedIn", new String[] { "Giriş yapıldı, devam edin", "Signed in, continue" }),
+            Map.entry("signInSTATE_INVALID", new String[] { "Bu giriş bu tarayıcıda başlatılmadı, kullanıldı ya da süresi doldu. Lütfen yeniden giriş yapın.",
+                    "This sign-in was not begun in this browser, was used already or has expired. Please sign in again." }),
+            Map.entry("signInCANCELLED", new String[] { "Giriş kimlik sağlayıcıda iptal edildi. Yeniden deneyebilirsiniz.",
+                    "The sign-in was cancelled at the identity provider. You can try again." }),
+            Map.entry("signInPROVIDER_UNAVAILABLE", new String[] { "Kimlik sağlayıcıya şu anda ulaşılamıyor. Lütfen biraz sonra yeniden deneyin.",
+                    "The identity provider cannot be reached now. Please try again in a moment." }),
+            Map.entry("signInCODE_REJECTED", new String[] { "Kimlik sağlayıcı bu girişi kabul etmedi (kullanılmış ya da süresi dolmuş). Lütfen yeniden giriş yapın.",
+                    "The identity provider did not accept this sign-in (used or expired). Please sign in again." }),
+            Map.entry("signInTOKEN_INVALID", new String[] { "Kimlik sağlayıcının yanıtı doğrulanamadı. Lütfen yeniden giriş yapın; sürerse destek birimine bildirin.",
+                    "The identity provider's answer could not be verified. Please sign in again; if it persists, tell the help desk." }),
+            Map.entry("signInIDENTITY_MISSING", new String[] { "Kimlik sağlayıcı T.C. Kimlik Numaranızı iletmedi. Lütfen destek birimine başvurun.",
+                    "The identity provider did not pass on your Turkish ID number. Please contact the help desk." }),
             Map.entry("welcome", new String[] { "Hoş geldiniz", "Welcome" }),
             Map.entry("pinMenu", new String[] { "PIN Oluşturma/Kilit Çözme", "Create PIN / unblock card" }),
             Map.entry("eOnayMenu", new String[] { "E-Onay İşlemleri", "E-Onay (electronic consent)" }),
@@ -56,6 +71,10 @@ final class PortalText {
                     "The form has expired; please reload the page and try again." }));
 
     private PortalText() {
+    }
+
+    static boolean has(String key) {
+        return TEXT.containsKey(key);
     }
 
     static String get(String key, boolean english) {
