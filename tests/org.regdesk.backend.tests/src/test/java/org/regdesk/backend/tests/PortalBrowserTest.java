@@ -13,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,9 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.regdesk.backend.api.RegistryException;
 import org.regdesk.backend.api.v1.CompletionRequest;
@@ -47,23 +43,8 @@ class PortalBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("REGDESK_CHROMIUM", "/usr/bin/chromium"));
-        Path driver = Path.of(System.getenv().getOrDefault("REGDESK_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI needs Debian's chromium and chromium-driver");
-            }
-            Assumptions.abort("chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
-        }
         backend = new TestBackend(Files.createTempDirectory("regdesk-portal"), TestDatabase.H2);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.setAcceptInsecureCerts(true); // the development server's self-signed certificate
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1000,900",
-                "--user-data-dir=" + Files.createTempDirectory("regdesk-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -126,13 +107,7 @@ class PortalBrowserTest {
         RegistryException old = assertThrows(RegistryException.class,
                 () -> desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", first, null, null)));
         assertEquals("CODE_UNKNOWN", old.code());
-        DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", second, null, null));
-        desk.sendOtp(session.sessionId());
-        desk.verifyOtp(session.sessionId(), backend.lastOtp(backend.registry.citizen(DemoData.AYSE).orElseThrow().phone()));
-        byte[] challenge = new byte[16];
-        new SecureRandom().nextBytes(challenge);
-        UnblockAuthorizationGrant grant = desk.authorizeUnblock(session.sessionId(), DemoData.DEMO_CARD, challenge);
-        desk.complete(session.sessionId(), new CompletionRequest(grant.authorizationId(), "SUCCEEDED", null));
+        unblockAtTheDesk(backend, desk, second);
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 page -> "COMPLETED".equals(page.findElement(By.id("desk-status")).getAttribute("data-state")));
@@ -142,6 +117,17 @@ class PortalBrowserTest {
         assertTrue(browser.findElement(By.id("used")).isDisplayed(), "the page says the code was used");
         assertTrue(!browser.findElement(By.id("code")).isDisplayed() && !browser.findElement(By.id("countdown")).isDisplayed());
         screenshot("portal-pin-completed-tr.png");
+    }
+
+    /** The desk unblocks Ayşe's demo card with the code she read out: session, SMS code, card written. */
+    static void unblockAtTheDesk(TestBackend backend, HttpRegistryConnector desk, String code) throws Exception {
+        DeskSession session = desk.openSession(new OpenSessionRequest("PIN_UNBLOCK", code, null, null));
+        desk.sendOtp(session.sessionId());
+        desk.verifyOtp(session.sessionId(), backend.lastOtp(backend.registry.citizen(DemoData.AYSE).orElseThrow().phone()));
+        byte[] challenge = new byte[16];
+        new SecureRandom().nextBytes(challenge);
+        UnblockAuthorizationGrant grant = desk.authorizeUnblock(session.sessionId(), DemoData.DEMO_CARD, challenge);
+        desk.complete(session.sessionId(), new CompletionRequest(grant.authorizationId(), "SUCCEEDED", null));
     }
 
     @Test
@@ -244,9 +230,6 @@ class PortalBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name),
-                StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }

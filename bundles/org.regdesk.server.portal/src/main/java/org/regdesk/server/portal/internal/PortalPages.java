@@ -117,7 +117,7 @@ public final class PortalPages implements HttpRoutes {
         return List.of(
                 Route.get("/portal", Access.PUBLIC, this::signInPage),
                 Route.post("/portal/sign-in", Access.PUBLIC, this::signIn),
-                Route.post("/portal/sign-in/provider", Access.PUBLIC, this::startExternalSignIn),
+                Route.get("/portal/sign-in/provider", Access.PUBLIC, this::startExternalSignIn),
                 Route.get(CALLBACK, Access.PUBLIC, this::finishExternalSignIn),
                 Route.post("/portal/sign-out", Access.PUBLIC, this::signOut),
                 Route.get("/portal/home", Access.PUBLIC, this::home),
@@ -149,10 +149,10 @@ public final class PortalPages implements HttpRoutes {
             body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
         }
         if (identity.get() instanceof RedirectIdentityProvider external) {
-            body.append("<form method=\"post\" action=\"/portal/sign-in/provider\" class=\"card\">")
-                    .append("<p>").append(t("externalIntro", en)).append("</p>")
-                    .append("<button id=\"sign-in-provider\" type=\"submit\">").append(escape(external.displayName()))
-                    .append("</button></form>");
+            // a link, not a form: the Content-Security-Policy lets forms go only to this site, also through a redirect
+            body.append("<div class=\"card\"><p>").append(t("externalIntro", en)).append("</p>")
+                    .append("<a id=\"sign-in-provider\" class=\"button\" href=\"/portal/sign-in/provider\">")
+                    .append(escape(external.displayName())).append("</a></div>");
             return page(call, en, status, t("signIn", en), body.toString(), null);
         }
         body.append("<form method=\"post\" action=\"/portal/sign-in\" class=\"card\">")
@@ -279,12 +279,20 @@ public final class PortalPages implements HttpRoutes {
             checkCsrf(call, session.get());
             sessions.end(call.cookie(COOKIE));
         }
-        String next = "/portal";
-        if (session.isPresent() && identity.get() instanceof RedirectIdentityProvider external) {
-            // signed out here; the provider's own sign-in ends too, or the next "sign in" would pass straight through
-            next = external.signOut(callback(call).resolve("/portal")).map(URI::toString).orElse(next);
+        Optional<URI> atProvider = session.isPresent() && identity.get() instanceof RedirectIdentityProvider external
+                ? external.signOut(callback(call).resolve("/portal")) : Optional.empty();
+        if (atProvider.isEmpty()) {
+            return Reply.seeOther("/portal", Map.of("Set-Cookie", cookie(COOKIE, "", 0)));
         }
-        return Reply.seeOther(next, Map.of("Set-Cookie", cookie(COOKIE, "", 0)));
+        // signed out here; the provider's own sign-in ends too, or the next "sign in" would pass straight through. A page
+        // that goes there by itself: a form's redirect to another site is what the Content-Security-Policy refuses
+        boolean en = english(call);
+        Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+        headers.put("Set-Cookie", cookie(COOKIE, "", 0));
+        String to = escape(atProvider.get().toString());
+        return Reply.html(200, "<!DOCTYPE html><html lang=\"" + (en ? "en" : "tr") + "\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + to + "\"><title>" + t("signOut", en) + "</title></head><body><p>"
+                + "<a id=\"continue\" href=\"" + to + "\">" + t("signedOutHere", en) + "</a></p></body></html>", headers);
     }
 
     // ---- pages -----------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ final class PortalText {
             Map.entry("externalIntro", new String[] { "Kimliğinizi kimlik sağlayıcının sayfasında doğrulayın; ardından buraya döneceksiniz.",
                     "Prove who you are on the identity provider's page; you will then come back here." }),
             Map.entry("signedIn", new String[] { "Giriş yapıldı, devam edin", "Signed in, continue" }),
+            Map.entry("signedOutHere", new String[] { "Çıkış yapıldı; kimlik sağlayıcıdan da çıkış yapın",
+                    "Signed out here; sign out at the identity provider too" }),
             Map.entry("signInSTATE_INVALID", new String[] { "Bu giriş bu tarayıcıda başlatılmadı, kullanıldı ya da süresi doldu. Lütfen yeniden giriş yapın.",
                     "This sign-in was not begun in this browser, was used already or has expired. Please sign in again." }),
             Map.entry("signInCANCELLED", new String[] { "Giriş kimlik sağlayıcıda iptal edildi. Yeniden deneyebilirsiniz.",
