@@ -126,6 +126,27 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void openIdConnectNeedsAnHttpsIssuerAClientIdAndItsSecretInAPrivateFile() throws Exception {
+        productionMaterial();
+        variables.put("regdesk.identity.provider", "oidc");
+        assertEquals(List.of("issuer", "client.id", "client.secret.file"), refused(check(Instant.now())),
+                "no etc/org.regdesk.server.portal.oidc.cfg yet");
+
+        Path readable = folder.resolve("client.secret");
+        Files.writeString(readable, "s3cret");
+        Files.setPosixFilePermissions(readable, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path oidc = etc.resolve("org.regdesk.server.portal.oidc.cfg");
+        Files.writeString(oidc, "issuer = http://giris.example\nclient.id = regdesk-portal\nclient.secret.file = " + readable + "\n");
+        List<Finding> findings = check(Instant.now());
+        assertEquals(List.of("issuer", "client.secret.file"), refused(findings));
+        assertTrue(findings.stream().anyMatch(f -> f.text().contains("chmod 600")), findings.toString());
+
+        Files.writeString(oidc, "issuer = https://giris.example\nclient.id = regdesk-portal\nclient.secret.file = "
+                + secret("oidc.secret", "s3cret") + "\n");
+        assertEquals(List.of(), refused(check(Instant.now())));
+    }
+
+    @Test
     void theModeIsProductionUnlessSaidOtherwise() {
         assertEquals(ServerMode.PRODUCTION, ServerMode.from(null));
         assertEquals(ServerMode.PRODUCTION, ServerMode.from(" "));

@@ -209,9 +209,36 @@ public final class ProductionCheck {
             } else {
                 accept(portal, "identity.provider", "none: this node serves no citizen portal");
             }
+        } else if (provider.equals("oidc")) {
+            accept(portal, "identity.provider", "oidc: citizens sign in at an OpenID Connect provider");
+            openIdConnect();
         } else {
             accept(portal, "identity.provider", "'" + provider + "' (a bundle must register an IdentityProvider with "
                     + "regdesk.identity.provider=" + provider + ")");
+        }
+    }
+
+    /** The OpenID Connect client of the portal: an https issuer, a client id, its secret in an owner-only file. */
+    private void openIdConnect() {
+        ConfigurationFile oidc = settings("org.regdesk.server.portal.oidc");
+        String issuer = oidc.get("issuer");
+        if (!issuer.startsWith("https://")) {
+            refuse(oidc, "issuer", "is '" + issuer + "'; name the provider's https issuer (its /.well-known/openid-configuration is read)");
+        } else {
+            accept(oidc, "issuer", issuer);
+        }
+        if (oidc.get("client.id").isEmpty()) {
+            refuse(oidc, "client.id", "is empty; the portal's client id at the provider");
+        } else {
+            accept(oidc, "client.id", oidc.get("client.id"));
+        }
+        if (oidc.get("client.secret.file").isEmpty()) {
+            refuse(oidc, "client.secret.file", "is empty; put the client secret in a chmod 600 file and name it here");
+        } else {
+            attempt(oidc, "client.secret.file", () -> {
+                java.util.Arrays.fill(SecretFiles.read("client.secret.file", Path.of(oidc.get("client.secret.file"))), '\0');
+                return "secret in " + oidc.get("client.secret.file");
+            });
         }
     }
 
