@@ -108,6 +108,23 @@ class RegistryWiringIntegrationTest {
     }
 
     @Test
+    void thePortalSignsInAtTheOpenIdProviderItsConfigurationNamesAndSaysWhenItIsDown() throws Exception {
+        Path secret = data.resolve("oidc.secret");
+        org.regdesk.server.keys.PrivateFiles.write(secret, "client-secret");
+        configure(OsgiServices.waitForService(context, ConfigurationAdmin.class), "org.regdesk.server.portal.oidc",
+                OsgiServices.properties("issuer", "http://127.0.0.1:9", "client.id", "regdesk-portal", "client.secret.file",
+                        secret.toString(), "display.name", "OIDC ile giriş"));
+        configure(OsgiServices.waitForService(context, ConfigurationAdmin.class), "org.regdesk.server.portal",
+                OsgiServices.properties("identity.provider", "oidc"));
+        OsgiServices.waitUntilTrue(() -> get(browser, endpoint.baseUri().resolve("/portal"))
+                .filter(page -> page.body().contains("id=\"sign-in-provider\"")).isPresent());
+        // nothing listens on port 9 (discard): the citizen is told the provider cannot be reached, not a stack trace
+        HttpResponse<String> start = get(browser, endpoint.baseUri().resolve("/portal/sign-in/provider")).orElseThrow();
+        assertEquals(503, start.statusCode());
+        assertTrue(start.body().contains("Kimlik sağlayıcıya şu anda ulaşılamıyor"), start.body());
+    }
+
+    @Test
     void aDeskOperationArrivesAndLeavesWithItsBundle() throws Exception {
         Bundle unblock = bundle("org.regdesk.server.unblock");
         String code = code("PIN_UNBLOCK");
@@ -212,11 +229,15 @@ class RegistryWiringIntegrationTest {
     }
 
     private static int status(HttpClient client, URI uri) {
+        return get(client, uri).map(HttpResponse::statusCode).orElse(-1);
+    }
+
+    private static java.util.Optional<HttpResponse<String>> get(HttpClient client, URI uri) {
         try {
-            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return java.util.Optional.of(client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (Exception e) {
-            return -1;
+            return java.util.Optional.empty();
         }
     }
 }
