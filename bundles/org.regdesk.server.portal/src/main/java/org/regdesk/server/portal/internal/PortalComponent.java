@@ -97,23 +97,30 @@ public final class PortalComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addProvider(IdentityProvider provider, Map<String, Object> properties) {
-        providers.put(provider, String.valueOf(properties.get(IdentityProvider.NAME)));
-        update();
+        arrived(provider, properties);
     }
 
     void removeProvider(IdentityProvider provider) {
-        providers.remove(provider);
-        update();
+        left(provider);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addRedirectProvider(RedirectIdentityProvider provider, Map<String, Object> properties) {
+        arrived(provider, properties);
+    }
+
+    void removeRedirectProvider(RedirectIdentityProvider provider) {
+        left(provider);
+    }
+
+    /** A provider of either kind, by its name. */
+    private void arrived(Object provider, Map<String, Object> properties) {
         providers.put(provider, String.valueOf(properties.get(IdentityProvider.NAME)));
         update();
     }
 
-    void removeRedirectProvider(RedirectIdentityProvider provider) {
+    private void left(Object provider) {
         providers.remove(provider);
         update();
     }
