@@ -201,7 +201,11 @@ class ClusterSoakTest {
                     try {
                         flows.add(wholeFlow(desk, began));
                     } catch (Exception | AssertionError e) {
-                        failures.add(began + ": " + e);
+                        StringBuilder chain = new StringBuilder(began + ": " + e);
+                        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                            chain.append(" <- ").append(cause); // which broken connection or refusal, for the next reader
+                        }
+                        failures.add(chain.toString());
                     }
                 }
             }));

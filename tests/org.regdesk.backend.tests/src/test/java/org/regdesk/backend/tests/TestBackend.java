@@ -198,7 +198,9 @@ final class TestBackend implements AutoCloseable {
         ca = caKey.assemble(demoCa.pki(), node.port() == 0 ? data.resolve("ca") : Files.createTempDirectory(data, "ca-"),
                 Optional.of(issuedFolder), database, clock);
         served = List.of(ca.routes(), new CertificateRoutes(sessions, audit, database, operators, () -> Optional.of(ca.authority())),
-                new RegistryRoutes(new DeskRoutes(database, operators, audit), operators, sessions, audit),
+                new RegistryRoutes(new DeskRoutes(database, operators, audit), operators,
+                        new org.regdesk.server.registry.internal.OperatorCardSignIn(database, operators, audit, clock, random), sessions,
+                        audit),
                 new UnblockRoutes(sessions, audit, keys, database, operators, clock),
                 new EOnayRoutes(sessions, audit, database, operators, eOnayTrust, clock), new SmsOutboxRoutes(outbox),
                 new PortalPages(registry, audit, () -> identityProvider, Optional.empty(), () -> List.of(new CertificatesPortalSection(audit, () -> Optional.of(ca.authority()))), database, clock));

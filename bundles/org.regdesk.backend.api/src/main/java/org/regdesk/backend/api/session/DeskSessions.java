@@ -2,6 +2,8 @@ package org.regdesk.backend.api.session;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.regdesk.backend.api.RegistryException;
+import org.regdesk.backend.api.v1.CardSignInChallenge;
+import org.regdesk.backend.api.v1.CardSignInRequest;
 import org.regdesk.backend.api.v1.DeskSession;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.OperatorSignedIn;
@@ -18,6 +20,12 @@ import org.regdesk.backend.api.v1.SessionState;
 public interface DeskSessions {
 
     OperatorSignedIn signIn(String username, char[] password) throws RegistryException;
+
+    /** A challenge for the operator's own card to sign at this desk (once, within a minute). */
+    CardSignInChallenge cardSignInChallenge() throws RegistryException;
+
+    /** Signs the operator in with the certificate on their card and its signature over the challenge. */
+    OperatorSignedIn signInWithCard(CardSignInRequest request) throws RegistryException;
 
     void signOut();
 

@@ -3,7 +3,7 @@
  * by regdesk-server and the workstation's connector so both sides agree by construction. Field names
  * are the JSON names; docs/api/openapi.yaml describes the same types.
  */
-@Version("2.0.0")
+@Version("2.1.0")
 package org.regdesk.backend.api.v1;
 
 import org.osgi.annotation.versioning.Version;

@@ -31,6 +31,8 @@ import org.regdesk.backend.api.v1.OperatorSignedIn;
 import org.regdesk.backend.api.v1.OtpSent;
 import org.regdesk.backend.api.v1.OtpVerifyRequest;
 import org.regdesk.backend.api.v1.SessionState;
+import org.regdesk.backend.api.v1.CardSignInChallenge;
+import org.regdesk.backend.api.v1.CardSignInRequest;
 import org.regdesk.backend.api.v1.SignInRequest;
 import org.regdesk.backend.api.v1.UnblockAuthorizationGrant;
 import org.regdesk.backend.api.v1.UnblockAuthorizationRequest;
@@ -68,6 +70,18 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
     public OperatorSignedIn signIn(String username, char[] password) throws RegistryException {
         OperatorSignedIn signedIn = post("operators/sign-in", new SignInRequest(username, new String(password)),
                 OperatorSignedIn.class);
+        token = signedIn.token();
+        return signedIn;
+    }
+
+    @Override
+    public CardSignInChallenge cardSignInChallenge() throws RegistryException {
+        return post("operators/sign-in/challenge", Map.of(), CardSignInChallenge.class);
+    }
+
+    @Override
+    public OperatorSignedIn signInWithCard(CardSignInRequest request) throws RegistryException {
+        OperatorSignedIn signedIn = post("operators/sign-in/card", request, OperatorSignedIn.class);
         token = signedIn.token();
         return signedIn;
     }

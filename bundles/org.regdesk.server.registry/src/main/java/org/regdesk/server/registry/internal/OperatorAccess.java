@@ -91,13 +91,23 @@ public final class OperatorAccess implements OperatorSessions {
         }
         signInFailures.release(byDesk.get());
         accountFailures.release(byAccount.get());
+        return startSession(operator.get(), deskId, now, Map.of("role", operator.get().role().name()));
+    }
+
+    /** The operator signed in at the desk, however they proved it (the audit details say how): a new bearer token. */
+    OperatorSignedIn startSession(Operator operator, String deskId, Instant now, Map<String, String> details) {
         byte[] token = new byte[32];
         random.nextBytes(token);
         String bearer = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         Instant expires = now.plus(SIGN_IN_LIFETIME);
-        operators.startSession(sha256(bearer), username, deskId, now, expires);
-        audit.append(username, deskId, CoreAudit.OPERATOR_SIGN_IN, "OK", Map.of("role", operator.get().role().name()));
-        return new OperatorSignedIn(bearer, username, operator.get().displayName(), operator.get().role().name(), deskId, expires);
+        operators.startSession(sha256(bearer), operator.username(), deskId, now, expires);
+        audit.append(operator.username(), deskId, CoreAudit.OPERATOR_SIGN_IN, "OK", details);
+        return new OperatorSignedIn(bearer, operator.username(), operator.displayName(), operator.role().name(), deskId, expires);
+    }
+
+    /** Refuses a desk that is not registered and active (audited). */
+    void requireActiveDesk(String deskId) throws Refusal {
+        requireDesk(deskId, "-");
     }
 
     @Override

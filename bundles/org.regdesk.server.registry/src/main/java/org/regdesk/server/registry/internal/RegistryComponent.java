@@ -97,7 +97,8 @@ public final class RegistryComponent implements SmsGateway {
         registrations.add(context.registerService(DeskSessionService.class, sessions, null));
         registrations.add(context.registerService(CitizenRegistry.class, new CitizenRegistryService(database, codes, audit), null));
         registrations.add(context.registerService(HttpRoutes.class,
-                new RegistryRoutes(new DeskRoutes(database, operators, audit), operators, sessions, audit), null));
+                new RegistryRoutes(new DeskRoutes(database, operators, audit), operators,
+                        new OperatorCardSignIn(database, operators, audit, clock, random), sessions, audit), null));
         LOG.info("Registry core ready");
     }
 

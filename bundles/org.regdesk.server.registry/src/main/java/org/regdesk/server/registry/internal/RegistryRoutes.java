@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.regdesk.backend.api.v1.CardSignInRequest;
 import org.regdesk.backend.api.v1.OpenSessionRequest;
 import org.regdesk.backend.api.v1.OtpVerifyRequest;
 import org.regdesk.backend.api.v1.SignInRequest;
@@ -13,7 +14,7 @@ import org.regdesk.server.http.Reply;
 import org.regdesk.server.http.Route;
 
 /**
- * The core of the desk API, version 1 ({@code /api/v1}): operator sign-in, desk sessions and the SMS
+ * The core of the desk API, version 1 ({@code /api/v1}): operator sign-in (password, or the operator's card), desk sessions and the SMS
  * code, the audit trail. Operations add their own steps under {@code /desk-sessions/{id}/...}.
  */
 public final class RegistryRoutes implements HttpRoutes {
@@ -22,10 +23,13 @@ public final class RegistryRoutes implements HttpRoutes {
     private final OperatorAccess operators;
     private final SessionDesk sessions;
     private final AuditTrailService audit;
+    private final OperatorCardSignIn cards;
 
-    public RegistryRoutes(DeskRoutes desk, OperatorAccess operators, SessionDesk sessions, AuditTrailService audit) {
+    public RegistryRoutes(DeskRoutes desk, OperatorAccess operators, OperatorCardSignIn cards, SessionDesk sessions,
+            AuditTrailService audit) {
         this.desk = desk;
         this.operators = operators;
+        this.cards = cards;
         this.sessions = sessions;
         this.audit = audit;
     }
@@ -39,6 +43,9 @@ public final class RegistryRoutes implements HttpRoutes {
     public List<Route> routes() {
         return List.of(
                 desk.post("/operators/sign-in", call -> Reply.ok(operators.signIn(DeskRoutes.desk(call), call.json(SignInRequest.class)))),
+                desk.post("/operators/sign-in/challenge", call -> Reply.ok(cards.challenge(DeskRoutes.desk(call)))),
+                desk.post("/operators/sign-in/card", call -> Reply.ok(cards.signIn(DeskRoutes.desk(call),
+                        call.json(CardSignInRequest.class)))),
                 desk.post("/operators/sign-out", call -> {
                     operators.signOut(desk.actor(call), call.header("Authorization").orElseThrow());
                     return Reply.ok(Map.of("signedOut", true));

@@ -31,7 +31,7 @@ public final class SchemaMigrations {
 
     /** In order. A new migration is a new file added at the end; applied files never change. */
     static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__e_onay.sql", "V3__open_operation_ids.sql",
-            "V4__cluster_state.sql", "V5__audit_append_only.sql");
+            "V4__cluster_state.sql", "V5__audit_append_only.sql", "V6__operator_cards.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 

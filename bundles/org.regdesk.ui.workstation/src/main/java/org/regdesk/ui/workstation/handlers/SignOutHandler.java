@@ -30,5 +30,6 @@ public class SignOutHandler {
             }
         }
         application.getContext().remove(OperatorSignedIn.class);
+        application.getContext().remove(org.regdesk.ui.workstation.signin.OperatorCard.class);
     }
 }

@@ -43,6 +43,14 @@ public class Messages {
     public String operator_none;
     public String operator_signedIn;
     public String signIn_checking;
+    public String signIn_cardGroup;
+    public String signIn_card;
+    public String signIn_pin;
+    public String signIn_withCard;
+    public String signIn_withCardChecking;
+    public String signIn_noCard;
+    public String signIn_pinMissing;
+    public String signIn_cardRemoved;
     public String role_OPERATOR;
     public String role_SUPERVISOR;
     public String role_AUDITOR;
