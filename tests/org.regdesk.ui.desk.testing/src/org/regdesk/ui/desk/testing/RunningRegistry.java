@@ -207,6 +207,13 @@ public final class RunningRegistry implements AutoCloseable {
         waitUntil(display, "the server to start again", () -> context.getServiceReference(ServerEndpoint.class) != null);
     }
 
+    /** Enrols a card's certificate for an operator account, as the CA's staff would (issue #17: operators sign in with their card). */
+    public void enrolOperatorCard(String username, java.security.cert.X509Certificate certificate) {
+        org.regdesk.server.store.Database database = context.getService(
+                context.getServiceReference(org.regdesk.server.store.Database.class));
+        new org.regdesk.server.store.OperatorCards(database).enrol(username, certificate, java.time.Instant.now());
+    }
+
     /** Fault injection by hand: every open desk session's time runs out now. */
     public void expireOpenSessions() {
         org.regdesk.server.store.Database database = context.getService(

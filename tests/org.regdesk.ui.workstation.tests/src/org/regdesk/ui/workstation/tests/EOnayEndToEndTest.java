@@ -9,9 +9,6 @@ import java.util.List;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
-import org.regdesk.backend.api.v1.DeskSession;
-import org.regdesk.backend.api.v1.OpenSessionRequest;
-import org.regdesk.card.api.CardSession;
 import org.regdesk.server.store.DemoData;
 import org.regdesk.ui.applications.internal.ApplicationsDialog;
 import org.regdesk.ui.desk.testing.DeskEndToEnd;
@@ -20,7 +17,6 @@ import org.regdesk.ui.desk.testing.Widgets;
 import org.regdesk.ui.desk.testing.UiStalls;
 import org.regdesk.ui.desk.testing.WizardDriver;
 import org.regdesk.ui.eonay.internal.EOnayWizard;
-import org.regdesk.unblock.UnblockFlow;
 
 /**
  * "E-Onay İşlemleri" as an operator drives it, against a real server and AYŞE's reference card behind
@@ -35,7 +31,7 @@ class EOnayEndToEndTest extends DeskEndToEnd {
     @Test
     void aCitizenGivesEOnayWithTheCardAndWithdrawsIt() throws Exception {
         insertCard(DemoData.DEMO_CARD, "AYŞE YILMAZ", DemoData.AYSE.value());
-        firstPinThroughTheRegistry();
+        DemoCardPin.give(registry, cards, PIN);
 
         UiStalls stalls = UiStalls.watch(display, "E-Onay given at the desk");
         openWizard(registry.verificationCode(DemoData.AYSE, "E_ONAY"));
@@ -121,16 +117,5 @@ class EOnayEndToEndTest extends DeskEndToEnd {
                 registry.connector, registry.connector, cards));
         wizard.text("wizard.code").setText(code);
         wizard.next();
-    }
-
-    /** The demo card comes without a PIN: it gets one the way the desk gives it (code, SMS, card write). */
-    private void firstPinThroughTheRegistry() throws Exception {
-        DeskSession session = registry.connector.openSession(new OpenSessionRequest("PIN_UNBLOCK",
-                registry.verificationCode(DemoData.AYSE, "PIN_UNBLOCK"), null, null));
-        registry.connector.sendOtp(session.sessionId());
-        registry.connector.verifyOtp(session.sessionId(), registry.lastSmsCode());
-        try (CardSession open = cards.open(DemoData.DEMO_CARD)) {
-            new UnblockFlow(registry.connector).unblock(session.sessionId(), session.cards().get(0), open, PIN.toCharArray());
-        }
     }
 }

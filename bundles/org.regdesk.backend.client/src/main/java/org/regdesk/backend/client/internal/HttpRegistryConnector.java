@@ -249,6 +249,11 @@ public class HttpRegistryConnector implements RegistryConnector, DeskApi {
     static boolean brokenConnection(IOException failure) {
         boolean tls = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.crypto.BadPaddingException) {
+                // a TLS record cut short ("Insufficient buffer remaining for AEAD cipher fragment"): the connection
+                // broke mid-record, e.g. a node killed while answering; no certificate is ever refused this way
+                return true;
+            }
             if (cause instanceof java.security.GeneralSecurityException || cause instanceof java.security.cert.CertificateException) {
                 return false; // PKIX path, pinning, a certificate the other side refused
             }
