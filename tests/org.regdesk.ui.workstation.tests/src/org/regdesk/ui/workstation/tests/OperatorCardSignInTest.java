@@ -43,8 +43,7 @@ class OperatorCardSignInTest extends DeskEndToEnd {
         application.getContext().remove(OperatorSignedIn.class);
 
         List<String> errors = new ArrayList<>();
-        display.timerExec(300, () -> {
-            Shell dialogShell = dialogShell();
+        SignInDialogs.whenOpen(display, dialogShell -> {
             SignInDialog dialog = (SignInDialog) dialogShell.getData();
             ((Text) Widgets.findByRole(dialogShell, "signIn.pin", false)).setText("000000");
             press((Button) Widgets.findByRole(dialogShell, "signIn.withCard", false));
@@ -71,17 +70,6 @@ class OperatorCardSignInTest extends DeskEndToEnd {
                 () -> operatorSteps().contains("OPERATOR_SIGN_OUT OK"));
         card.insert();
         awaitCard(DemoData.DEMO_CARD);
-    }
-
-    private Shell dialogShell() {
-        for (Shell candidate : display.getShells()) {
-            for (Shell child : candidate.getShells()) {
-                if (child.getData() instanceof SignInDialog) {
-                    return child;
-                }
-            }
-        }
-        throw new AssertionError("the sign-in dialog is not open");
     }
 
     /** Closes the message that says the operator was signed out, keeping its text; looks again until it is there. */

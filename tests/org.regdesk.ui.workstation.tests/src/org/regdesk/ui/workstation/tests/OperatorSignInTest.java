@@ -65,8 +65,7 @@ class OperatorSignInTest {
         waitUntil("the operator status", () -> label("status.operator") != null);
         assertEquals("Operatör: giriş yapılmadı", label("status.operator").getText());
         List<String> errors = new ArrayList<>();
-        display.timerExec(300, () -> {
-            Shell dialogShell = findDialogShell();
+        SignInDialogs.whenOpen(display, dialogShell -> {
             SignInDialog dialog = (SignInDialog) dialogShell.getData();
             text(dialogShell, "signIn.username").setText("operator1");
             text(dialogShell, "signIn.password").setText("wrong");
@@ -86,17 +85,6 @@ class OperatorSignInTest {
         Commands.execute(application, "org.regdesk.ui.workstation.command.signout", null);
         assertNull(application.getContext().get(OperatorSignedIn.class));
         waitUntil("the status bar after sign-out", () -> label("status.operator").getText().equals("Operatör: giriş yapılmadı"));
-    }
-
-    private Shell findDialogShell() {
-        for (Shell candidate : display.getShells()) {
-            for (Shell child : candidate.getShells()) {
-                if (child.getData() instanceof SignInDialog) {
-                    return child;
-                }
-            }
-        }
-        throw new AssertionError("the sign-in dialog is not open");
     }
 
     private static void press(Button button) {
