@@ -241,13 +241,8 @@ public final class PortalPages implements HttpRoutes {
             try {
                 Tckn citizen = external.finish(callback(call), parameters, pending.get());
                 audit.append("citizen", "portal", PortalAudit.PORTAL_SIGN_IN, "OK", Map.of("citizen", citizen.masked()));
-                String token = sessions.start(citizen);
-                Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
-                headers.put("Set-Cookie", cookie(COOKIE, token, -1));
-                return Reply.html(200, "<!DOCTYPE html><html lang=\"" + (en ? "en" : "tr") + "\"><head><meta charset=\"utf-8\">"
-                        + "<meta http-equiv=\"refresh\" content=\"0;url=/portal/home\"><title>" + t("signedIn", en)
-                        + "</title></head><body><p><a id=\"continue\" href=\"/portal/home\">" + t("signedIn", en)
-                        + "</a></p></body></html>", headers);
+                return goingOn(en, "/portal/home", t("signedIn", en), t("signedIn", en),
+                        cookie(COOKIE, sessions.start(citizen), -1));
             } catch (RedirectIdentityProvider.SignInRefused refused) {
                 outcome = refused.code();
             }
@@ -287,12 +282,20 @@ public final class PortalPages implements HttpRoutes {
         // signed out here; the provider's own sign-in ends too, or the next "sign in" would pass straight through. A page
         // that goes there by itself: a form's redirect to another site is what the Content-Security-Policy refuses
         boolean en = english(call);
+        return goingOn(en, atProvider.get().toString(), t("signOut", en), t("signedOutHere", en), cookie(COOKIE, "", 0));
+    }
+
+    /**
+     * A page that goes on to {@code to} by itself (and a link there), setting {@code cookie}: the way out of a
+     * cross-site hop, where a redirect would lose the SameSite=Strict cookie or break the form-action policy.
+     */
+    private static Reply goingOn(boolean en, String to, String title, String link, String cookie) {
         Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
-        headers.put("Set-Cookie", cookie(COOKIE, "", 0));
-        String to = escape(atProvider.get().toString());
+        headers.put("Set-Cookie", cookie);
+        String target = escape(to);
         return Reply.html(200, "<!DOCTYPE html><html lang=\"" + (en ? "en" : "tr") + "\"><head><meta charset=\"utf-8\">"
-                + "<meta http-equiv=\"refresh\" content=\"0;url=" + to + "\"><title>" + t("signOut", en) + "</title></head><body><p>"
-                + "<a id=\"continue\" href=\"" + to + "\">" + t("signedOutHere", en) + "</a></p></body></html>", headers);
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\"><title>" + title + "</title></head><body><p>"
+                + "<a id=\"continue\" href=\"" + target + "\">" + link + "</a></p></body></html>", headers);
     }
 
     // ---- pages -----------------------------------------------------------------------------------

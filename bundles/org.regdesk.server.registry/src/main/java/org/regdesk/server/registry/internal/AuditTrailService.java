@@ -99,9 +99,13 @@ public final class AuditTrailService implements AuditService, AutoCloseable {
 
     /** Queues one chain write unless one is queued already (it will take this request's records too). */
     private void writeChainSoon() {
+        queueWrite(java.time.Duration.ZERO);
+    }
+
+    private void queueWrite(java.time.Duration after) {
         if (writeQueued.compareAndSet(false, true)) {
             try {
-                chainWriter.execute(this::writeChain);
+                chainWriter.schedule(this::writeChain, after.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 writeQueued.set(false); // the node is stopping: close() writes what is left, or the next node to start does
             }
@@ -115,13 +119,7 @@ public final class AuditTrailService implements AuditService, AutoCloseable {
         } catch (RuntimeException e) {
             // the records stay in the outbox, committed: the next write takes them (this node's, another's, or a start's)
             LOG.error("Held audit records could not be linked into the chain now ({}); trying again in {}", e.toString(), RETRY);
-            if (writeQueued.compareAndSet(false, true)) {
-                try {
-                    chainWriter.schedule(this::writeChain, RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException closing) {
-                    writeQueued.set(false);
-                }
-            }
+            queueWrite(RETRY);
         }
     }
 

@@ -146,7 +146,8 @@ public final class OperatorAccess implements OperatorSessions {
         return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
     }
 
-    private static String sha256(String text) {
+    /** Hex SHA-256 of a token or challenge: what is stored in its place. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

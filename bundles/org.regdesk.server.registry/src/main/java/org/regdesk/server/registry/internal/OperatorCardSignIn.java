@@ -2,9 +2,7 @@ package org.regdesk.server.registry.internal;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +62,7 @@ public final class OperatorCardSignIn {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        cards.challenge(sha256(challenge), deskId, now, now.plus(CHALLENGE_LIFETIME));
+        cards.challenge(OperatorAccess.sha256(challenge), deskId, now, now.plus(CHALLENGE_LIFETIME));
         return new CardSignInChallenge(challenge, deskId, now.plus(CHALLENGE_LIFETIME));
     }
 
@@ -77,7 +74,7 @@ public final class OperatorCardSignIn {
         }
         Instant now = clock.instant();
         AttemptWindow.Attempt attempt = failures.reserve(deskId, now).orElseThrow(Refusals::tooManyAttempts);
-        if (!cards.takeChallenge(sha256(request.challenge()), deskId, now)) {
+        if (!cards.takeChallenge(OperatorAccess.sha256(request.challenge()), deskId, now)) {
             throw refused(deskId, "-", "CHALLENGE_INVALID", Map.of());
         }
         X509Certificate certificate;
@@ -153,13 +150,5 @@ public final class OperatorCardSignIn {
         out.write(s.length);
         out.writeBytes(s);
         return out.toByteArray();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
